@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using AlibabaEcsActivation.Credentials;
+using AlibabaEcsActivation.Diagnostics;
+using AlibabaEcsActivation.Endpoints;
+using AlibabaEcsActivation.Serialization;
+using AlibabaEcsActivation.Signing;
+using AlibabaEcsActivation.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AlibabaEcsActivation;
+
+/// <summary>
+/// The ECS activation-code client. Immutable and thread-safe: create one and share it (or resolve
+/// <see cref="IEcsActivationClient"/> from dependency injection). Every method validates its input
+/// before any I/O, retries transient failures with a freshly signed request, and reports failures
+/// as <see cref="EcsException"/> subclasses.
+/// </summary>
+public class EcsActivationClient : IEcsActivationClient, IDisposable
+{
+    private readonly ClientSettings _settings;
+    private readonly RpcInvoker _invoker;
+    private readonly HttpClient? _ownedHttpClient;
+
+    /// <summary>Creates a client without dependency injection.</summary>
+    /// <param name="options">Region, credentials, timeouts and retries; validated now.</param>
+    /// <param name="httpClient">The HttpClient to send with; null creates one the client owns and disposes.
+    /// A given HttpClient is not disposed by the client.</param>
+    /// <param name="loggerFactory">Where to log; null logs nothing.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message says what to fix.</exception>
+    public EcsActivationClient(EcsActivationClientOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null)
+        : this(options, httpClient, loggerFactory, nonceSource: null)
+    {
+    }
+
+    internal EcsActivationClient(EcsActivationClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory, Func<string>? nonceSource)
+    {
+        _settings = CreateSettings(options, nonceSource);
+        if (httpClient is null)
+        {
+            _ownedHttpClient = CreateDefaultHttpClient();
+            httpClient = _ownedHttpClient;
+        }
+
+        HttpClient client = httpClient;
+        _invoker = new RpcInvoker(_settings, () => client, CreateLogger(loggerFactory));
+    }
+
+    /// <summary>For dependency injection: takes a fresh HttpClient from the factory for every call.</summary>
+    internal EcsActivationClient(EcsActivationClientOptions options, Func<HttpClient> httpClientSource, ILoggerFactory? loggerFactory)
+    {
+        _settings = CreateSettings(options, nonceSource: null);
+        _invoker = new RpcInvoker(_settings, httpClientSource, CreateLogger(loggerFactory));
+    }
+
+    /// <inheritdoc />
+    public virtual Task<DisableActivationResponse> DisableActivationAsync(string activationId, CancellationToken cancellationToken = default) =>
+        DisableActivationAsync(new DisableActivationRequest(InputValidator.RequireId(activationId, nameof(activationId), "activation ID")), cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<DisableActivationResponse> DisableActivationAsync(DisableActivationRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var parameters = new RpcParameters()
+            .Set("ActivationId", InputValidator.RequireId(request.ActivationId, nameof(request), "activation ID (DisableActivationRequest.ActivationId)"));
+        RpcCall call = CreateCall("DisableActivation", request.RegionId, parameters);
+        return _invoker.InvokeAsync(call, EcsJsonContext.Default.DisableActivationResponse, MissingActivation, cancellationToken);
+    }
+
+    /// <summary>Disposes the HttpClient the client created itself, if any.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the owned HttpClient.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedHttpClient?.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"EcsActivationClient {{ RegionId = {_settings.DefaultRegionId}, Endpoint = {_settings.Endpoint ?? "(from region)"} }}";
+
+    /// <summary>Builds a call: validates the region, adds it to the parameters and resolves the endpoint.</summary>
+    private RpcCall CreateCall(string action, string? requestRegionId, RpcParameters parameters)
+    {
+        string regionId = requestRegionId is null
+            ? _settings.DefaultRegionId
+            : InputValidator.RequireRegionId(requestRegionId, "request");
+        parameters.Set("RegionId", regionId);
+        Uri endpoint = EndpointResolver.Resolve(regionId, _settings.Endpoint, _settings.AllowInsecureHttp);
+        return new RpcCall(action, regionId, parameters, endpoint);
+    }
+
+    private static string? MissingActivation(DisableActivationResponse response) =>
+        response.Activation is null ? "The response has no Activation object." : null;
+
+    private static ClientSettings CreateSettings(EcsActivationClientOptions options, Func<string>? nonceSource)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        List<string> failures = EcsActivationClientOptionsValidator.GetFailures(options);
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException("Invalid EcsActivationClientOptions: " + string.Join(" ", failures), nameof(options));
+        }
+
+        return new ClientSettings(options, ResolveCredentials(options), nonceSource);
+    }
+
+    private static ICredentialsProvider ResolveCredentials(EcsActivationClientOptions options)
+    {
+        if (options.CredentialsProvider is not null)
+        {
+            return options.CredentialsProvider;
+        }
+
+        return string.IsNullOrEmpty(options.AccessKeyId)
+            ? new EnvironmentCredentialsProvider()
+            : new StaticCredentialsProvider(options.AccessKeyId!, options.AccessKeySecret!, options.SecurityToken);
+    }
+
+    private static ILogger CreateLogger(ILoggerFactory? loggerFactory) =>
+        loggerFactory?.CreateLogger(EcsActivationDiagnostics.LoggerCategory) ?? NullLogger.Instance;
+
+    private static HttpClient CreateDefaultHttpClient()
+    {
+#if NET8_0_OR_GREATER
+        // Recycle pooled connections so DNS changes are seen; the timeouts are ours, not HttpClient's.
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), ConnectTimeout = TimeSpan.FromSeconds(10) };
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+#else
+        return new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+#endif
+    }
+}

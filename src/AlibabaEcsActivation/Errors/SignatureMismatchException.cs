@@ -1,0 +1,35 @@
+using System;
+
+namespace AlibabaEcsActivation;
+
+/// <summary>
+/// <c>SignatureDoesNotMatch</c>. The service quotes its own string-to-sign; comparing it with ours
+/// tells a wrong AccessKeySecret (the strings agree) from an encoding disagreement (they do not),
+/// which <see cref="Diagnosis"/> reports. Neither string is put in the message: they carry the
+/// AccessKeyId and any security token.
+/// </summary>
+public class SignatureMismatchException : EcsAuthenticationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="error">What the service returned (its message already stripped of the server's string-to-sign).</param>
+    /// <param name="diagnosis">What the comparison of the two strings-to-sign showed.</param>
+    /// <param name="attempts">How many attempts the call made.</param>
+    /// <param name="innerException">The underlying failure, if any.</param>
+    public SignatureMismatchException(EcsError error, SignatureMismatchDiagnosis diagnosis, int attempts = 1, Exception? innerException = null)
+        : base(error, attempts, innerException, Explain(diagnosis))
+    {
+        Diagnosis = diagnosis;
+    }
+
+    /// <summary>What the comparison of the server's string-to-sign with ours showed.</summary>
+    public SignatureMismatchDiagnosis Diagnosis { get; }
+
+    private static string Explain(SignatureMismatchDiagnosis diagnosis) => diagnosis switch
+    {
+        SignatureMismatchDiagnosis.WrongSecret =>
+            "The service's string-to-sign equals ours, so the AccessKeySecret is wrong for this AccessKeyId.",
+        SignatureMismatchDiagnosis.EncodingMismatch =>
+            "The service's string-to-sign differs from ours: the request was canonicalised differently (an encoding problem, or a proxy that rewrote the query). Please report it.",
+        _ => "The service did not quote its string-to-sign, so the cause cannot be told apart.",
+    };
+}

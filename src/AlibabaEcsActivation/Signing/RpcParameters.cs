@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+
+namespace AlibabaEcsActivation.Signing;
+
+/// <summary>
+/// The parameters of one RPC request, before signing. Names are unique; adding a name twice
+/// replaces its value (the official client adds <c>RegionId</c> twice with the same value).
+/// </summary>
+internal sealed class RpcParameters
+{
+    private readonly List<KeyValuePair<string, string>> _items = new(16);
+
+    public int Count => _items.Count;
+
+    public IReadOnlyList<KeyValuePair<string, string>> Items => _items;
+
+    public RpcParameters Set(string name, string value)
+    {
+        for (int i = 0; i < _items.Count; i++)
+        {
+            if (string.Equals(_items[i].Key, name, StringComparison.Ordinal))
+            {
+                _items[i] = new KeyValuePair<string, string>(name, value);
+                return this;
+            }
+        }
+
+        _items.Add(new KeyValuePair<string, string>(name, value));
+        return this;
+    }
+
+    /// <summary>Adds the parameter only when it has a value: absent optional fields are not sent.</summary>
+    public RpcParameters SetIfPresent(string name, string? value) => value is null ? this : Set(name, value);
+
+    public string? Get(string name)
+    {
+        foreach (var item in _items)
+        {
+            if (string.Equals(item.Key, name, StringComparison.Ordinal))
+            {
+                return item.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The parameters in the signer's order: ordinal on the raw names.</summary>
+    public KeyValuePair<string, string>[] ToSortedArray()
+    {
+        var sorted = _items.ToArray();
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return sorted;
+    }
+}

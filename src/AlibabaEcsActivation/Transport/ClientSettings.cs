@@ -1,0 +1,40 @@
+using System;
+using AlibabaEcsActivation.Credentials;
+
+namespace AlibabaEcsActivation.Transport;
+
+/// <summary>An immutable copy of the options, resolved once when the client is created.</summary>
+internal sealed class ClientSettings
+{
+    public ClientSettings(EcsActivationClientOptions options, ICredentialsProvider credentialsProvider, Func<string>? nonceSource)
+    {
+        DefaultRegionId = options.RegionId!;
+        Endpoint = string.IsNullOrWhiteSpace(options.Endpoint) ? null : options.Endpoint;
+        AllowInsecureHttp = options.AllowInsecureHttp;
+        CredentialsProvider = credentialsProvider;
+        Timeout = options.Timeout;
+        AttemptTimeout = options.AttemptTimeout;
+        MaxRetries = options.MaxRetries;
+        RetryBaseDelay = options.RetryBaseDelay;
+        RetryMaxDelay = options.RetryMaxDelay;
+        RetryThrottling = options.RetryThrottling;
+        TimeProvider = options.TimeProvider;
+        NonceSource = nonceSource ?? NonceGenerator.Next;
+        UserAgent = $"AlibabaEcsActivation/{Diagnostics.EcsActivationDiagnostics.Version} (.NET; {Environment.OSVersion.Platform})"
+            + (string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? string.Empty : " " + options.UserAgentSuffix!.Trim());
+    }
+
+    public string DefaultRegionId { get; }
+    public string? Endpoint { get; }
+    public bool AllowInsecureHttp { get; }
+    public ICredentialsProvider CredentialsProvider { get; }
+    public TimeSpan Timeout { get; }
+    public TimeSpan AttemptTimeout { get; }
+    public int MaxRetries { get; }
+    public TimeSpan RetryBaseDelay { get; }
+    public TimeSpan RetryMaxDelay { get; }
+    public bool RetryThrottling { get; }
+    public TimeProvider TimeProvider { get; }
+    public Func<string> NonceSource { get; }
+    public string UserAgent { get; }
+}

@@ -1,0 +1,303 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using AlibabaEcsActivation.Credentials;
+using AlibabaEcsActivation.Diagnostics;
+using AlibabaEcsActivation.Signing;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace AlibabaEcsActivation.Transport;
+
+/// <summary>
+/// Runs one API call: a Polly retry around a per-attempt timeout, inside the overall timeout.
+/// Signing sits INSIDE the retry on purpose: every attempt resolves credentials, stamps a fresh
+/// <c>Timestamp</c> and <c>SignatureNonce</c>, signs and sends a new <see cref="HttpRequestMessage"/>,
+/// because the service rejects a reused nonce and a stale timestamp. A retry handler outside the
+/// signer (the usual HttpClient policy handler) would resend the same signed message.
+/// </summary>
+internal sealed class RpcInvoker
+{
+    public const string ApiVersion = "2014-05-26";
+    public const string HttpMethodName = "POST";
+
+    private static readonly ResiliencePropertyKey<RpcCall> CallKey = new("AlibabaEcsActivation.Call");
+
+    private readonly ClientSettings _settings;
+    private readonly Func<HttpClient> _httpClientSource;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline _pipeline;
+
+    public RpcInvoker(ClientSettings settings, Func<HttpClient> httpClientSource, ILogger logger)
+    {
+        _settings = settings;
+        _httpClientSource = httpClientSource;
+        _logger = logger;
+        _pipeline = BuildPipeline();
+    }
+
+    /// <summary>Sends <paramref name="call"/> and returns its parsed response, or throws a typed exception.</summary>
+    /// <param name="call">The action, region and business parameters.</param>
+    /// <param name="typeInfo">The source-generated reader of the response body.</param>
+    /// <param name="findProblem">Returns what is missing from a parsed body, or null when it is complete.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    public async Task<T> InvokeAsync<T>(RpcCall call, JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, CancellationToken cancellationToken)
+        where T : class
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using Activity? activity = EcsActivationDiagnostics.ActivitySource.StartActivity(call.Action, ActivityKind.Client);
+        activity?.SetTag("rpc.system", "alibaba_cloud");
+        activity?.SetTag("rpc.method", call.Action);
+        activity?.SetTag("cloud.region", call.RegionId);
+        activity?.SetTag("server.address", call.Endpoint.Host);
+
+#if NET8_0_OR_GREATER
+        using CancellationTokenSource overall = new(_settings.Timeout, _settings.TimeProvider);
+#else
+        using CancellationTokenSource overall = _settings.TimeProvider.CreateCancellationTokenSource(_settings.Timeout);
+#endif
+        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overall.Token);
+        ResilienceContext context = ResilienceContextPool.Shared.Get(linked.Token);
+        context.Properties.Set(CallKey, call);
+        try
+        {
+            T result = await _pipeline.ExecuteAsync(
+                static (ctx, state) => state.Invoker.AttemptAsync(state.Call, state.TypeInfo, state.FindProblem, ctx.CancellationToken),
+                context,
+                (Invoker: this, Call: call, TypeInfo: typeInfo, FindProblem: findProblem)).ConfigureAwait(false);
+            activity?.SetTag("ecs.attempts", call.Attempts);
+            return result;
+        }
+        catch (Exception e)
+        {
+            activity?.SetTag("ecs.attempts", call.Attempts);
+            activity?.SetStatus(ActivityStatusCode.Error);
+            activity?.SetTag("error.type", (e as EcsServiceException)?.ErrorCode ?? e.GetType().Name);
+            if (cancellationToken.IsCancellationRequested && e is OperationCanceledException)
+            {
+                throw; // the caller's cancellation stays a cancellation, never a timeout
+            }
+
+            throw Translate(e, call, overall.IsCancellationRequested) ?? throw new InvalidOperationException("unreachable");
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Turns what escaped the pipeline into the exception the caller sees; null to rethrow as is.</summary>
+    private Exception? Translate(Exception e, RpcCall call, bool overallTimedOut)
+    {
+        if (overallTimedOut && e is OperationCanceledException or TimeoutRejectedException)
+        {
+            return new EcsRequestTimeoutException(
+                $"{call.Action} did not complete within Timeout ({_settings.Timeout.TotalSeconds:0.###} s) after {call.Attempts} attempt(s).",
+                _settings.Timeout, call.Attempts, e);
+        }
+
+        return e switch
+        {
+            EcsException => e,
+            TimeoutRejectedException or TimeoutException => new EcsRequestTimeoutException(
+                $"{call.Action} timed out: each of {call.Attempts} attempt(s) exceeded AttemptTimeout ({_settings.AttemptTimeout.TotalSeconds:0.###} s) or the HttpClient's timeout.",
+                _settings.AttemptTimeout, call.Attempts, e),
+            HttpRequestException or IOException => new EcsConnectionException(
+                $"{call.Action} could not reach {call.Endpoint.Host} in {call.Attempts} attempt(s): {e.Message}", call.Attempts, e),
+            _ => e,
+        };
+    }
+
+    private async ValueTask<T> AttemptAsync<T>(RpcCall call, JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, CancellationToken cancellationToken)
+        where T : class
+    {
+        int attempt = ++call.Attempts;
+        long started = _settings.TimeProvider.GetTimestamp();
+        try
+        {
+            AlibabaCloudCredentials credentials = await _settings.CredentialsProvider.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+            RpcParameters parameters = StampCommonParameters(call, credentials);
+            SignedRequest signed = RpcSigner.Sign(HttpMethodName, parameters, credentials.AccessKeySecret);
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(call.Endpoint, "?" + signed.QueryString));
+            request.Headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            request.Headers.TryAddWithoutValidation("x-acs-action", call.Action);
+            request.Headers.TryAddWithoutValidation("x-acs-version", ApiVersion);
+            if (attempt > 1)
+            {
+                request.Headers.TryAddWithoutValidation("x-acs-retry-attempts", (attempt - 1).ToString(CultureInfo.InvariantCulture));
+            }
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await _httpClientSource().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Not our token: the HttpClient's own Timeout fired. Treat it like an attempt timeout.
+                throw new TimeoutException("The HttpClient's Timeout elapsed.", e);
+            }
+
+            using (response)
+            {
+                return await ReadResponseAsync(call, attempt, started, response, signed, typeInfo, findProblem, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not EcsServiceException)
+        {
+            Log.AttemptFailed(_logger, call.Action, call.RegionId, attempt, e.GetType().Name, ElapsedMs(started));
+            throw;
+        }
+    }
+
+    private async Task<T> ReadResponseAsync<T>(
+        RpcCall call, int attempt, long started, HttpResponseMessage response, SignedRequest signed,
+        JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, CancellationToken cancellationToken)
+        where T : class
+    {
+        int status = (int)response.StatusCode;
+        string? headerRequestId = Header(response, "x-acs-request-id");
+        if (response.IsSuccessStatusCode)
+        {
+            var (body, truncated) = await ResponseReader.ReadAsync(response.Content, ResponseReader.MaxSuccessBodyBytes, cancellationToken).ConfigureAwait(false);
+            T result = Parse(body, truncated, typeInfo, findProblem, status, headerRequestId, attempt);
+            Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, status, "-", headerRequestId ?? "-", ElapsedMs(started));
+            return result;
+        }
+
+        var (errorBytes, errorTruncated) = await ResponseReader.ReadAsync(response.Content, ResponseReader.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+        string errorText = errorTruncated
+            ? $"(the error body exceeded {ResponseReader.MaxErrorBodyBytes} bytes and was not read)"
+            : ResponseReader.DecodeText(errorBytes);
+        ErrorBody error = ErrorBodyParser.Parse(status, errorText, headerRequestId);
+        Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, status, error.Error.Code ?? "-", error.Error.RequestId ?? "-", ElapsedMs(started));
+        throw EcsExceptionFactory.Create(error, attempt, signed.StringToSign, RetryAfter(response));
+    }
+
+    private static T Parse<T>(byte[] body, bool truncated, JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, int status, string? headerRequestId, int attempt)
+        where T : class
+    {
+        string? problem = null;
+        Exception? inner = null;
+        T? result = null;
+        if (truncated)
+        {
+            problem = $"The response body exceeded {ResponseReader.MaxSuccessBodyBytes} bytes.";
+        }
+        else if (body.Length == 0)
+        {
+            problem = "The response body is empty.";
+        }
+        else
+        {
+            try
+            {
+                result = JsonSerializer.Deserialize(body, typeInfo);
+                problem = result is null ? "The response body is JSON null." : findProblem(result);
+            }
+            catch (JsonException e)
+            {
+                inner = e;
+                problem = $"The response body is not the documented JSON: {e.Message}";
+            }
+        }
+
+        if (problem is not null)
+        {
+            var error = new EcsError(status, EcsErrorCodes.InvalidResponse, problem, headerRequestId);
+            throw new EcsInvalidResponseException(error, attempt, inner);
+        }
+
+        return result!;
+    }
+
+    private RpcParameters StampCommonParameters(RpcCall call, AlibabaCloudCredentials credentials)
+    {
+        var parameters = new RpcParameters();
+        foreach (var business in call.Parameters.Items)
+        {
+            parameters.Set(business.Key, business.Value);
+        }
+
+        parameters
+            .Set("Action", call.Action)
+            .Set("Format", "JSON")
+            .Set("Version", ApiVersion)
+            .Set("Timestamp", _settings.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
+            .Set("SignatureNonce", _settings.NonceSource())
+            .Set("SignatureMethod", RpcSigner.SignatureMethod)
+            .Set("SignatureVersion", RpcSigner.SignatureVersion)
+            .Set("AccessKeyId", credentials.AccessKeyId)
+            .SetIfPresent("SecurityToken", credentials.SecurityToken);
+        return parameters;
+    }
+
+    private ResiliencePipeline BuildPipeline()
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = _settings.TimeProvider };
+        if (_settings.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = _settings.MaxRetries,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(DelayFor(args.AttemptNumber, args.Outcome.Exception)),
+                OnRetry = args =>
+                {
+                    if (args.Context.Properties.TryGetValue(CallKey, out RpcCall? call))
+                    {
+                        Log.Retrying(_logger, call.Action, call.RegionId, (long)args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1, _settings.MaxRetries);
+                    }
+
+                    return default;
+                },
+            });
+        }
+
+        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = _settings.AttemptTimeout });
+        return builder.Build();
+    }
+
+    private bool ShouldRetry(Exception? exception) => exception switch
+    {
+        ThrottlingException => _settings.RetryThrottling,
+        EcsServiceException service => service.IsTransient,
+        EcsException => false, // credentials: retrying cannot help
+        TimeoutRejectedException or TimeoutException => true,
+        HttpRequestException or IOException => true,
+        _ => false, // caller cancellation, overall timeout, bugs
+    };
+
+    private TimeSpan DelayFor(int retryIndex, Exception? exception)
+    {
+        var throttling = exception as ThrottlingException;
+        return BackoffCalculator.Compute(retryIndex, _settings.RetryBaseDelay, _settings.RetryMaxDelay, throttling is not null, throttling?.RetryAfter, RetryJitter.Next());
+    }
+
+    private long ElapsedMs(long started) => (long)_settings.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    /// <summary>The server's hint: <c>x-acs-retry-after</c> (milliseconds), else a standard <c>Retry-After</c>.</summary>
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (Header(response, "x-acs-retry-after") is { } ms && long.TryParse(ms, NumberStyles.None, CultureInfo.InvariantCulture, out long millis))
+        {
+            return TimeSpan.FromMilliseconds(millis);
+        }
+
+        return response.Headers.RetryAfter?.Delta;
+    }
+}
