@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json.Serialization;
-using AlibabaEcsActivation.Serialization;
 
 namespace AlibabaEcsActivation;
 
@@ -12,22 +11,18 @@ public sealed class Activation
 {
     /// <summary>The ID of the activation code, e.g. <c>4ECEEE12-56F1-4FBC-9AB1-890F1234****</c>.</summary>
     [JsonPropertyName("ActivationId")]
-    [JsonConverter(typeof(TolerantStringConverter))]
     public string? ActivationId { get; init; }
 
     /// <summary>When the code was created (UTC). <see cref="DateTimeOffset.MinValue"/> if the service omitted it.</summary>
     [JsonPropertyName("CreationTime")]
-    [JsonConverter(typeof(TolerantDateTimeOffsetConverter))]
     public DateTimeOffset CreationTime { get; init; }
 
     /// <summary>How many managed instances registered with this code have since been deregistered.</summary>
     [JsonPropertyName("DeregisteredCount")]
-    [JsonConverter(typeof(TolerantInt32Converter))]
     public int DeregisteredCount { get; init; }
 
     /// <summary>The description given when the code was created.</summary>
     [JsonPropertyName("Description")]
-    [JsonConverter(typeof(TolerantStringConverter))]
     public string? Description { get; init; }
 
     /// <summary>
@@ -35,32 +30,26 @@ public sealed class Activation
     /// already registered are unaffected). Always false in a DeleteActivation response, which omits it.
     /// </summary>
     [JsonPropertyName("Disabled")]
-    [JsonConverter(typeof(TolerantBooleanConverter))]
     public bool Disabled { get; init; }
 
     /// <summary>The most managed instances the code may register.</summary>
     [JsonPropertyName("InstanceCount")]
-    [JsonConverter(typeof(TolerantInt32Converter))]
     public int InstanceCount { get; init; }
 
     /// <summary>The default name prefix given to instances registered with the code.</summary>
     [JsonPropertyName("InstanceName")]
-    [JsonConverter(typeof(TolerantStringConverter))]
     public string? InstanceName { get; init; }
 
     /// <summary>The IPv4/IPv6 address or CIDR block allowed to use the code; empty or null means no restriction was reported.</summary>
     [JsonPropertyName("IpAddressRange")]
-    [JsonConverter(typeof(TolerantStringConverter))]
     public string? IpAddressRange { get; init; }
 
     /// <summary>How many managed instances have registered with the code.</summary>
     [JsonPropertyName("RegisteredCount")]
-    [JsonConverter(typeof(TolerantInt32Converter))]
     public int RegisteredCount { get; init; }
 
     /// <summary>How long the code is valid after creation, in hours.</summary>
     [JsonPropertyName("TimeToLiveInHours")]
-    [JsonConverter(typeof(TolerantInt64Converter))]
     public long TimeToLiveInHours { get; init; }
 
     /// <inheritdoc />

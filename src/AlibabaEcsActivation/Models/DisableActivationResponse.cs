@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AlibabaEcsActivation.Serialization;
 
 namespace AlibabaEcsActivation;
 
@@ -8,7 +7,6 @@ public sealed class DisableActivationResponse
 {
     /// <summary>The ID of the request, to quote to Alibaba Cloud support.</summary>
     [JsonPropertyName("RequestId")]
-    [JsonConverter(typeof(TolerantStringConverter))]
     public string? RequestId { get; init; }
 
     /// <summary>The activation code after the call; <see cref="Activation.Disabled"/> is true.</summary>

@@ -4,10 +4,17 @@ namespace AlibabaEcsActivation.Serialization;
 
 /// <summary>
 /// Source-generated serializers for every response body: no reflection, so the library stays clean
-/// under trimming and native AOT. Property names match either case, and unknown fields are ignored.
+/// under trimming and native AOT. Property names match either case, unknown fields are ignored, and
+/// the tolerant converters apply to every field of their type, so the public models carry no
+/// internal converter attributes (users can serialize them with their own contexts).
 /// </summary>
 [JsonSourceGenerationOptions(
-    PropertyNameCaseInsensitive = true)]
+    PropertyNameCaseInsensitive = true,
+    Converters = new[]
+    {
+        typeof(TolerantInt32Converter), typeof(TolerantInt64Converter), typeof(TolerantBooleanConverter),
+        typeof(TolerantStringConverter), typeof(TolerantDateTimeOffsetConverter),
+    })]
 [JsonSerializable(typeof(DisableActivationResponse))]
 internal sealed partial class EcsJsonContext : JsonSerializerContext
 {

@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+
+namespace DisableActivationSample;
+
+/// <summary>The sample's flags. Kept dependency-free so the sample stays trim-safe and easy to copy.</summary>
+internal sealed class CommandLine
+{
+    public const string Usage =
+        "Usage: DisableActivation --activation-id <id> [--region <region>] [--endpoint <url>] [--json]\n" +
+        "  --activation-id  the activation code to disable, e.g. 4ECEEE12-56F1-4FBC-9AB1-890F1234****\n" +
+        "  --region         its region (default cn-hangzhou)\n" +
+        "  --endpoint       override the endpoint, e.g. http://127.0.0.1:8080 for a local emulator\n" +
+        "  --json           print the response as JSON\n" +
+        "Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN].";
+
+    public string? ActivationId { get; private set; }
+    public string? Region { get; private set; }
+    public string? Endpoint { get; private set; }
+    public bool Json { get; private set; }
+    public bool Help { get; private set; }
+
+    /// <summary>Parses the arguments; throws <see cref="FormatException"/> with a message for the user.</summary>
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        var result = new CommandLine();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string arg = args[i];
+            switch (arg)
+            {
+                case "--activation-id": result.ActivationId = Value(args, ref i, arg); break;
+                case "--region": result.Region = Value(args, ref i, arg); break;
+                case "--endpoint": result.Endpoint = Value(args, ref i, arg); break;
+                case "--json": result.Json = true; break;
+                case "-h" or "--help": result.Help = true; break;
+                default: throw new FormatException($"Unknown argument '{arg}'.");
+            }
+        }
+
+        return result;
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i, string flag)
+    {
+        if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new FormatException($"{flag} needs a value.");
+        }
+
+        return args[++i];
+    }
+}
