@@ -114,15 +114,17 @@ internal static class ErrorBodyParser
         {
             using var reader = XmlReader.Create(new StringReader(body), settings);
             var fields = new Fields();
-            while (reader.Read())
+            reader.Read();
+            while (!reader.EOF)
             {
-                if (reader.NodeType == XmlNodeType.Element && !reader.IsEmptyElement)
+                if (reader.NodeType == XmlNodeType.Element && !reader.IsEmptyElement && Fields.IsKnown(reader.LocalName))
                 {
                     string name = reader.LocalName;
-                    if (Fields.IsKnown(name))
-                    {
-                        fields.Set(name, reader.ReadElementContentAsString());
-                    }
+                    fields.Set(name, reader.ReadElementContentAsString()); // leaves the reader on the next node
+                }
+                else
+                {
+                    reader.Read();
                 }
             }
 

@@ -1,0 +1,118 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using AlibabaEcsActivation.Tests.Infrastructure;
+using RichardSzalay.MockHttp;
+using Xunit;
+
+namespace AlibabaEcsActivation.Tests.Transport;
+
+public class TimeoutAndCancellationTests
+{
+    private readonly MockHttpMessageHandler _mock = new();
+
+    [Fact]
+    public async Task Every_attempt_timing_out_throws_EcsRequestTimeoutException_after_retries()
+    {
+        var hanging = DelegateHandler.Hanging();
+        using var client = ClientFactory.Create(hanging, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(20);
+            o.MaxRetries = 2;
+        });
+
+        var e = await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => client.DisableActivationAsync("id-1"));
+
+        Assert.Equal(3, e.Attempts);
+        Assert.Equal(3, hanging.Calls);
+        Assert.Equal(TimeSpan.FromMilliseconds(20), e.Timeout);
+        Assert.Contains("AttemptTimeout", e.Message);
+    }
+
+    [Fact]
+    public async Task Overall_timeout_stops_retrying_and_says_so()
+    {
+        using var client = ClientFactory.Create(DelegateHandler.Hanging(), o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(50);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(50);
+            o.MaxRetries = 10;
+        });
+
+        var e = await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => client.DisableActivationAsync("id-1"));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(50), e.Timeout);
+        Assert.Contains("did not complete within Timeout", e.Message);
+    }
+
+    [Fact]
+    public async Task Caller_cancellation_during_a_request_surfaces_as_cancellation_not_timeout()
+    {
+        using var cts = new CancellationTokenSource();
+        var handler = new DelegateHandler(async (_, token) =>
+        {
+            cts.Cancel();
+            await Task.Delay(Timeout.Infinite, token);
+            throw new InvalidOperationException("unreachable");
+        });
+        using var client = ClientFactory.Create(handler);
+
+        var e = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.DisableActivationAsync("id-1", cts.Token));
+
+        Assert.IsNotType<EcsRequestTimeoutException>(e);
+    }
+
+    [Fact]
+    public async Task Caller_cancellation_during_backoff_stops_at_once()
+    {
+        using var cts = new CancellationTokenSource();
+        var clock = new TestClock();
+        var backoffStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        clock.TimerCreated = due =>
+        {
+            if (due >= TimeSpan.FromMinutes(5) && due <= TimeSpan.FromMinutes(10))
+            {
+                backoffStarted.TrySetResult();
+            }
+        };
+        _mock.When("*").Respond(_ => ApiResponses.Json(HttpStatusCode.InternalServerError, ApiResponses.Error("InternalError.Dispatch", "x")));
+        using var client = ClientFactory.Create(_mock, o =>
+        {
+            o.TimeProvider = clock;
+            o.RetryBaseDelay = TimeSpan.FromMinutes(10);
+            o.RetryMaxDelay = TimeSpan.FromMinutes(10);
+            o.Timeout = TimeSpan.FromHours(2);
+            o.AttemptTimeout = TimeSpan.FromHours(1);
+        });
+
+        Task call = client.DisableActivationAsync("id-1", cts.Token);
+        await backoffStarted.Task;
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+    }
+
+    [Fact]
+    public async Task Already_cancelled_token_sends_nothing()
+    {
+        _mock.When("*").Respond(_ => ApiResponses.Json(HttpStatusCode.OK, ApiResponses.DisableSuccessTyped));
+        using var client = ClientFactory.Create(_mock);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.DisableActivationAsync("id-1", new CancellationToken(canceled: true)));
+
+        Assert.Equal(0, _mock.GetMatchCount(_mock.When("*")));
+    }
+
+    [Fact]
+    public async Task HttpClient_own_timeout_counts_as_an_attempt_timeout_not_a_cancellation()
+    {
+        var httpClient = new HttpClient(DelegateHandler.Hanging()) { Timeout = TimeSpan.FromMilliseconds(20) };
+        using var client = new EcsActivationClient(ClientFactory.Options(o => o.MaxRetries = 1), httpClient);
+
+        var e = await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => client.DisableActivationAsync("id-1"));
+
+        Assert.Equal(2, e.Attempts);
+    }
+}
