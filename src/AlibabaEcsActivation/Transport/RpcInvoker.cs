@@ -87,7 +87,13 @@ internal sealed class RpcInvoker
                 throw; // the caller's cancellation stays a cancellation, never a timeout
             }
 
-            throw Translate(e, call, overall.IsCancellationRequested) ?? throw new InvalidOperationException("unreachable");
+            Exception translated = Translate(e, call, overall.IsCancellationRequested);
+            if (ReferenceEquals(translated, e))
+            {
+                throw; // keep the original stack trace
+            }
+
+            throw translated;
         }
         finally
         {
@@ -95,8 +101,8 @@ internal sealed class RpcInvoker
         }
     }
 
-    /// <summary>Turns what escaped the pipeline into the exception the caller sees; null to rethrow as is.</summary>
-    private Exception? Translate(Exception e, RpcCall call, bool overallTimedOut)
+    /// <summary>Turns what escaped the pipeline into the exception the caller sees (the same instance to rethrow as is).</summary>
+    private Exception Translate(Exception e, RpcCall call, bool overallTimedOut)
     {
         if (overallTimedOut && e is OperationCanceledException or TimeoutRejectedException)
         {
@@ -171,7 +177,17 @@ internal sealed class RpcInvoker
         if (response.IsSuccessStatusCode)
         {
             var (body, truncated) = await ResponseReader.ReadAsync(response.Content, ResponseReader.MaxSuccessBodyBytes, cancellationToken).ConfigureAwait(false);
-            T result = Parse(body, truncated, typeInfo, findProblem, status, headerRequestId, attempt);
+            T result;
+            try
+            {
+                result = Parse(body, truncated, typeInfo, findProblem, status, headerRequestId, attempt);
+            }
+            catch (EcsInvalidResponseException e)
+            {
+                Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, status, e.ErrorCode ?? "-", headerRequestId ?? "-", ElapsedMs(started));
+                throw;
+            }
+
             Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, status, "-", headerRequestId ?? "-", ElapsedMs(started));
             return result;
         }
