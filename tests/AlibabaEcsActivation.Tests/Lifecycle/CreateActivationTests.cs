@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -87,10 +88,7 @@ public class CreateActivationTests
     [Fact]
     public async Task Create_keeps_the_generated_client_token_across_retries_with_fresh_nonces()
     {
-        int attempt = 0;
-        using var ecs = new FakeEcsService(_ => ++attempt == 1
-            ? FakeEcsService.Error(HttpStatusCode.InternalServerError, "InternalError.Dispatch")
-            : FakeEcsService.Json(CreatedBody));
+        using var ecs = DispatchErrorThenCreated();
         using var client = ecs.CreateClient();
 
         await client.CreateActivationAsync(new CreateActivationRequest { InstanceName = "web" });
@@ -103,10 +101,7 @@ public class CreateActivationTests
     [Fact]
     public async Task Create_sends_the_callers_client_token_on_every_attempt()
     {
-        int attempt = 0;
-        using var ecs = new FakeEcsService(_ => ++attempt == 1
-            ? FakeEcsService.Error(HttpStatusCode.InternalServerError, "InternalError.Dispatch")
-            : FakeEcsService.Json(CreatedBody));
+        using var ecs = DispatchErrorThenCreated();
         using var client = ecs.CreateClient();
 
         await client.CreateActivationAsync(new CreateActivationRequest { ClientToken = "mine-123" });
@@ -156,6 +151,15 @@ public class CreateActivationTests
         await client.CreateActivationAsync(new CreateActivationRequest { TimeToLiveInHours = 8760 });
 
         Assert.Equal("8760", Assert.Single(ecs.Requests)["TimeToLiveInHours"]);
+    }
+
+    /// <summary>The first attempt fails with the retryable 500 InternalError.Dispatch, the next succeeds.</summary>
+    private static FakeEcsService DispatchErrorThenCreated()
+    {
+        int attempt = 0;
+        return new FakeEcsService(_ => Interlocked.Increment(ref attempt) == 1
+            ? FakeEcsService.Error(HttpStatusCode.InternalServerError, "InternalError.Dispatch")
+            : FakeEcsService.Json(CreatedBody));
     }
 
     public static IEnumerable<object[]> InvalidRequests() => new (string Case, CreateActivationRequest Request)[]
