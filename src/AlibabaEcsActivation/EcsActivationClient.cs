@@ -20,7 +20,7 @@ namespace AlibabaEcsActivation;
 /// before any I/O, retries transient failures with a freshly signed request, and reports failures
 /// as <see cref="EcsException"/> subclasses.
 /// </summary>
-public class EcsActivationClient : IEcsActivationClient, IDisposable
+public partial class EcsActivationClient : IEcsActivationClient, IDisposable
 {
     private readonly ClientSettings _settings;
     private readonly RpcInvoker _invoker;

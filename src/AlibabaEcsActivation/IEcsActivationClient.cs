@@ -8,7 +8,7 @@ namespace AlibabaEcsActivation;
 /// are thread-safe; register one per application (see <c>AddEcsActivationClient</c>) and share it.
 /// Mock this interface in your own tests, or run the real client against the local emulator.
 /// </summary>
-public interface IEcsActivationClient
+public partial interface IEcsActivationClient
 {
     /// <summary>
     /// Disables an activation code so it can no longer register managed instances; instances it

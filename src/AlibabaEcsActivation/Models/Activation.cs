@@ -1,14 +1,18 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace AlibabaEcsActivation;
 
 /// <summary>
-/// An activation code and how it has been used. Maps the ten documented fields; numbers and
-/// booleans are accepted whether the service sends them as JSON numbers or as strings.
+/// An activation code and how it has been used. Maps the ten fields every action returns, plus
+/// <see cref="ResourceGroupId"/> and <see cref="Tags"/> which only DescribeActivations returns; numbers
+/// and booleans are accepted whether the service sends them as JSON numbers or as strings.
 /// </summary>
 public sealed class Activation
 {
+    private IReadOnlyList<Tag> _tags = Array.Empty<Tag>();
+
     /// <summary>The ID of the activation code, e.g. <c>4ECEEE12-56F1-4FBC-9AB1-890F1234****</c>.</summary>
     [JsonPropertyName("ActivationId")]
     public string? ActivationId { get; init; }
@@ -51,6 +55,21 @@ public sealed class Activation
     /// <summary>How long the code is valid after creation, in hours.</summary>
     [JsonPropertyName("TimeToLiveInHours")]
     public long TimeToLiveInHours { get; init; }
+
+    /// <summary>The resource group of the code, e.g. <c>rg-123******</c>. Only DescribeActivations returns it; null otherwise.</summary>
+    [JsonPropertyName("ResourceGroupId")]
+    public string? ResourceGroupId { get; init; }
+
+    /// <summary>
+    /// The code's tags, read from the response's <c>Tags[].TagKey</c>/<c>TagValue</c>. Only DescribeActivations
+    /// returns them; empty (never null) otherwise.
+    /// </summary>
+    [JsonPropertyName("Tags")]
+    public IReadOnlyList<Tag> Tags
+    {
+        get => _tags;
+        init => _tags = value ?? Array.Empty<Tag>();
+    }
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -16,6 +16,9 @@ namespace AlibabaEcsActivation.Serialization;
         typeof(TolerantStringConverter), typeof(TolerantDateTimeOffsetConverter),
     })]
 [JsonSerializable(typeof(DisableActivationResponse))]
+[JsonSerializable(typeof(CreateActivationResponse))]
+[JsonSerializable(typeof(DescribeActivationsResponse))]
+[JsonSerializable(typeof(DeleteActivationResponse))]
 internal sealed partial class EcsJsonContext : JsonSerializerContext
 {
 }

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AlibabaEcsActivation;
+
+public partial class EcsActivationClient
+{
+    /// <inheritdoc />
+    public virtual Task<BulkDisableResult> DisableActivationsAsync(IEnumerable<string> activationIds, BulkDisableOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (activationIds is null)
+        {
+            throw new ArgumentNullException(nameof(activationIds));
+        }
+
+        options ??= new BulkDisableOptions();
+        ValidateBulkOptions(options);
+        if (options.RegionId is not null)
+        {
+            InputValidator.RequireRegionId(options.RegionId, nameof(options));
+        }
+
+        // Every ID is checked before the first call; repeats are disabled (and reported) once.
+        var ids = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int index = 0;
+        foreach (string id in activationIds)
+        {
+            InputValidator.RequireId(id, nameof(activationIds), $"activation ID at index {index.ToString(CultureInfo.InvariantCulture)}");
+            if (seen.Add(id))
+            {
+                ids.Add(id);
+            }
+
+            index++;
+        }
+
+        return DisableEachAsync(ids, options.RegionId, options.MaxConcurrency, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<BulkDisableResult> DisableActivationsAsync(DescribeActivationsRequest filter, BulkDisableOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (filter is null)
+        {
+            throw new ArgumentNullException(nameof(filter));
+        }
+
+        options ??= new BulkDisableOptions();
+        ValidateBulkOptions(options);
+        if (options.RegionId is not null)
+        {
+            throw new ArgumentException("In filter mode the region is DescribeActivationsRequest.RegionId; leave BulkDisableOptions.RegionId null.", nameof(options));
+        }
+
+        ValidateWalk(filter, nameof(filter));
+        return DisableMatchingAsync(filter, options.MaxConcurrency, cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists every match first, then disables: the listing is complete before any state changes, and
+    /// the listing already tells which codes are disabled, so those cost no call.
+    /// </summary>
+    private async Task<BulkDisableResult> DisableMatchingAsync(DescribeActivationsRequest filter, int maxConcurrency, CancellationToken cancellationToken)
+    {
+        var listed = new List<Activation>();
+        await foreach (Activation activation in DescribeAllActivationsAsync(filter, cancellationToken).ConfigureAwait(false))
+        {
+            listed.Add(activation);
+        }
+
+        var enabledIds = listed.Where(a => !a.Disabled && !string.IsNullOrEmpty(a.ActivationId)).Select(a => a.ActivationId!).Distinct(StringComparer.Ordinal).ToList();
+        BulkDisableResult disabled = await DisableEachAsync(enabledIds, filter.RegionId, maxConcurrency, cancellationToken).ConfigureAwait(false);
+        var byId = disabled.Outcomes.ToDictionary(o => o.ActivationId, StringComparer.Ordinal);
+
+        var outcomes = new List<ActivationDisableOutcome>(listed.Count);
+        foreach (Activation activation in listed)
+        {
+            if (activation.Disabled)
+            {
+                outcomes.Add(new ActivationDisableOutcome(activation.ActivationId ?? string.Empty, ActivationDisableStatus.AlreadyDisabled, activation));
+            }
+            else if (activation.ActivationId is { } id && byId.TryGetValue(id, out ActivationDisableOutcome? outcome))
+            {
+                outcomes.Add(outcome);
+                byId.Remove(id); // a code listed twice is reported once
+            }
+        }
+
+        return new BulkDisableResult(outcomes);
+    }
+
+    /// <summary>Disables each code with at most <paramref name="maxConcurrency"/> calls in flight; every code gets an outcome.</summary>
+    private async Task<BulkDisableResult> DisableEachAsync(IReadOnlyList<string> ids, string? regionId, int maxConcurrency, CancellationToken cancellationToken)
+    {
+        var outcomes = new ActivationDisableOutcome[ids.Count];
+        int next = -1;
+
+        // A fixed set of workers pulling the next index: the bound is structural, no semaphore to leak.
+        async Task WorkAsync()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < ids.Count)
+            {
+                outcomes[i] = await DisableOneAsync(ids[i], regionId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var workers = new Task[Math.Min(maxConcurrency, ids.Count)];
+        for (int w = 0; w < workers.Length; w++)
+        {
+            workers[w] = WorkAsync();
+        }
+
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        return new BulkDisableResult(outcomes);
+    }
+
+    /// <summary>
+    /// One code. Throttling is retried inside the call (with the longer throttling backoff); what still
+    /// fails becomes a Failed outcome. Only the caller's cancellation ends the whole bulk operation.
+    /// </summary>
+    private async Task<ActivationDisableOutcome> DisableOneAsync(string activationId, string? regionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new DisableActivationRequest(activationId) { RegionId = regionId };
+            DisableActivationResponse response = await DisableActivationAsync(request, cancellationToken).ConfigureAwait(false);
+            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Disabled, response.Activation);
+        }
+        catch (ActivationNotFoundException e)
+        {
+            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.NotFound, exception: e);
+        }
+        catch (EcsException e)
+        {
+            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Failed, exception: e);
+        }
+    }
+
+    private static void ValidateBulkOptions(BulkDisableOptions options)
+    {
+        if (options.MaxConcurrency < 1 || options.MaxConcurrency > BulkDisableOptions.MaxConcurrencyLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxConcurrency, $"BulkDisableOptions.MaxConcurrency must be between 1 and {BulkDisableOptions.MaxConcurrencyLimit}.");
+        }
+    }
+}

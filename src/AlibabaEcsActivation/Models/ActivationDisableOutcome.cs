@@ -1,0 +1,45 @@
+namespace AlibabaEcsActivation;
+
+/// <summary>The result of a bulk disable for one activation code.</summary>
+public sealed class ActivationDisableOutcome
+{
+    /// <summary>Creates an outcome (public so that test doubles of <see cref="IEcsActivationClient"/> can build results).</summary>
+    /// <param name="activationId">The code's ID.</param>
+    /// <param name="status">What happened.</param>
+    /// <param name="activation">The code as last seen (after the disable, or from the listing); null when unknown.</param>
+    /// <param name="exception">Why it failed or was not found; null on success.</param>
+    public ActivationDisableOutcome(string activationId, ActivationDisableStatus status, Activation? activation = null, EcsException? exception = null)
+    {
+        ActivationId = activationId;
+        Status = status;
+        Activation = activation;
+        Exception = exception;
+    }
+
+    /// <summary>The ID of the activation code.</summary>
+    public string ActivationId { get; }
+
+    /// <summary>What happened to the code.</summary>
+    public ActivationDisableStatus Status { get; }
+
+    /// <summary>The code after DisableActivation (<see cref="ActivationDisableStatus.Disabled"/>), or as listed
+    /// (<see cref="ActivationDisableStatus.AlreadyDisabled"/>); null for the other statuses.</summary>
+    public Activation? Activation { get; }
+
+    /// <summary>The service's error code (e.g. <c>Throttling.User</c>, <c>ActivationId.NotFound</c>); null on success or when the service never answered (connection failure, timeout, credentials).</summary>
+    public string? ErrorCode => (Exception as EcsServiceException)?.ErrorCode;
+
+    /// <summary>The error message (never contains a secret); null on success.</summary>
+    public string? ErrorMessage => Exception?.Message;
+
+    /// <summary>The request ID of the failed call, to quote to support; null when there is none.</summary>
+    public string? RequestId => (Exception as EcsServiceException)?.RequestId;
+
+    /// <summary>The exception the call ended with; null on success.</summary>
+    public EcsException? Exception { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => ErrorCode is null && Exception is null
+        ? $"{ActivationId}: {Status}"
+        : $"{ActivationId}: {Status} ({ErrorCode ?? Exception!.GetType().Name})";
+}

@@ -1,0 +1,20 @@
+namespace AlibabaEcsActivation;
+
+/// <summary>How a bulk disable (<c>DisableActivationsAsync</c>) runs.</summary>
+public sealed class BulkDisableOptions
+{
+    /// <summary>The most concurrent DisableActivation calls allowed.</summary>
+    public const int MaxConcurrencyLimit = 32;
+
+    /// <summary>
+    /// How many DisableActivation calls may run at once, 1 to <see cref="MaxConcurrencyLimit"/>. Default 4:
+    /// low enough to stay under the API's rate quota, while each call still retries throttling with a longer backoff.
+    /// </summary>
+    public int MaxConcurrency { get; init; } = 4;
+
+    /// <summary>
+    /// ID-list mode: the region of the codes, e.g. <c>cn-hangzhou</c>; null uses <see cref="EcsActivationClientOptions.RegionId"/>.
+    /// Filter mode: leave null and set <see cref="DescribeActivationsRequest.RegionId"/> instead (setting both is an <see cref="System.ArgumentException"/>).
+    /// </summary>
+    public string? RegionId { get; init; }
+}
