@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
 
@@ -25,7 +26,8 @@ internal static class ResponseWriter
     public static string ToJson(ResponseNode node)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        // Relaxed escaping: the bodies are not embedded in HTML, and '&' stays readable in Recommend URLs.
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteJsonObject(writer, node);
         }
