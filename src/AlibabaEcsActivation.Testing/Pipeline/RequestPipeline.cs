@@ -69,6 +69,12 @@ internal sealed class RequestPipeline(
             log.Complete(record, RequestOutcome.Abandoned, null, null, fault);
             throw;
         }
+        catch (Exception) when (record.Outcome == RequestOutcome.Pending)
+        {
+            // An emulator bug: record it as the 500 the web server will answer, and let it surface.
+            log.Complete(record, RequestOutcome.Failed, 500, null, fault);
+            throw;
+        }
     }
 
     /// <summary>Applies a fault; returns the answer that replaces the normal one, or null to carry on.</summary>
