@@ -118,7 +118,7 @@ public class RetryOverHttpTests : LoopbackEmulatorTest
     public async Task Attempt_that_exceeds_AttemptTimeout_is_retried_and_the_retry_succeeds()
     {
         Emulator.Faults.Enqueue(EcsFault.Delay(Timeout.InfiniteTimeSpan));
-        using var client = CreateClient(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(200));
+        using var client = CreateClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(1));
 
         DisableActivationResponse response = await client.DisableActivationAsync(SeededId);
 
