@@ -7,12 +7,14 @@ namespace DisableActivationSample;
 internal sealed class CommandLine
 {
     public const string Usage =
-        "Usage: DisableActivation --activation-id <id> [--region <region>] [--endpoint <url>] [--json]\n" +
+        "Usage: DisableActivation [--activation-id <id>] [--region <region>] [--endpoint <url>] [--json]\n" +
         "  --activation-id  the activation code to disable, e.g. 4ECEEE12-56F1-4FBC-9AB1-890F1234****\n" +
         "  --region         its region (default cn-hangzhou)\n" +
         "  --endpoint       override the endpoint, e.g. http://127.0.0.1:8080 for a local emulator\n" +
         "  --json           print the response as JSON\n" +
-        "Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN].";
+        "Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN].\n" +
+        "With no credentials and neither --region nor --endpoint, it runs against a local ECS emulator\n" +
+        "(started in-process) and disables its seeded activation 4ECEEE12-56F1-4FBC-9AB1-890F1234****.";
 
     public string? ActivationId { get; private set; }
     public string? Region { get; private set; }

@@ -3,9 +3,12 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AlibabaEcsActivation;
+using AlibabaEcsActivation.Credentials;
+using AlibabaEcsActivation.Testing;
 using DisableActivationSample;
 
 // Disables one ECS activation code and prints it. Exit codes: 0 done, 1 the call failed, 2 usage error.
+// Without credentials, --region and --endpoint it runs against a local emulator (see CredentialCheck).
 CommandLine options;
 try
 {
@@ -24,42 +27,72 @@ if (options.Help)
     return 0;
 }
 
-if (options.ActivationId is null)
+// No credentials and no target given: run against the local emulator, so the sample works on a fresh machine.
+bool useEmulator = !CredentialCheck.HasCloudCredentials() && options.Region is null && options.Endpoint is null;
+if (options.ActivationId is null && !useEmulator)
 {
     Console.Error.WriteLine("--activation-id is required.");
     Console.Error.WriteLine(CommandLine.Usage);
     return 2;
 }
 
+string activationId = options.ActivationId ?? EmulatedActivation.DocumentedExample.ActivationId;
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
-EcsActivationClient client;
+EcsEmulatorServer? emulator = useEmulator ? await new EcsEmulator().StartServerAsync(cancellationToken: cancel.Token) : null;
 try
 {
-    client = new EcsActivationClient(new EcsActivationClientOptions
+    if (emulator is not null)
     {
-        RegionId = options.Region ?? "cn-hangzhou",
-        Endpoint = options.Endpoint,
-    });
+        Console.Error.WriteLine($"No Alibaba Cloud credentials found ({EnvironmentCredentialsProvider.AccessKeyIdVariable} / {EnvironmentCredentialsProvider.AccessKeySecretVariable} are not set):");
+        Console.Error.WriteLine($"running against the local ECS emulator at {emulator.BaseAddress}; nothing is sent to Alibaba Cloud.");
+    }
+
+    EcsActivationClient client;
+    try
+    {
+        client = new EcsActivationClient(new EcsActivationClientOptions
+        {
+            RegionId = options.Region ?? "cn-hangzhou",
+            Endpoint = emulator?.BaseAddress.ToString() ?? options.Endpoint,
+            AccessKeyId = emulator is null ? null : EcsEmulator.DefaultAccessKeyId,
+            AccessKeySecret = emulator is null ? null : EcsEmulator.DefaultAccessKeySecret,
+        });
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+
+    using (client)
+    {
+        int exitCode = await DisableAsync(client, activationId, options, cancel.Token);
+        if (emulator is not null)
+        {
+            Console.Error.WriteLine("That was the local emulator. To disable a real activation code on Alibaba Cloud, set");
+            Console.Error.WriteLine($"{EnvironmentCredentialsProvider.AccessKeyIdVariable} and {EnvironmentCredentialsProvider.AccessKeySecretVariable}, then run:");
+            Console.Error.WriteLine("  dotnet run --project samples/DisableActivation -- --region <region> --activation-id <id>");
+        }
+
+        return exitCode;
+    }
 }
-catch (ArgumentException e)
+finally
 {
-    Console.Error.WriteLine(e.Message);
-    return 2;
+    if (emulator is not null)
+    {
+        await emulator.DisposeAsync();
+    }
 }
 
-using (client)
-{
-    return await DisableAsync(client, options, cancel.Token);
-}
-
-static async Task<int> DisableAsync(IEcsActivationClient client, CommandLine options, CancellationToken cancellationToken)
+static async Task<int> DisableAsync(IEcsActivationClient client, string activationId, CommandLine options, CancellationToken cancellationToken)
 {
     try
     {
         DisableActivationResponse response = await client.DisableActivationAsync(
-            new DisableActivationRequest(options.ActivationId!) { RegionId = options.Region }, cancellationToken);
+            new DisableActivationRequest(activationId) { RegionId = options.Region }, cancellationToken);
         Print(response, options.Json);
         return 0;
     }

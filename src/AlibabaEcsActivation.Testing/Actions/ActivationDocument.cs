@@ -1,0 +1,28 @@
+using System.Globalization;
+using AlibabaEcsActivation.Testing.Rendering;
+
+namespace AlibabaEcsActivation.Testing.Actions;
+
+/// <summary>The <c>Activation</c> object as the API reference's example shows it, field order included.</summary>
+internal static class ActivationDocument
+{
+    public static ResponseNode Create(EmulatedActivation a, bool includeDisabled = true)
+    {
+        var node = new ResponseNode("Activation")
+            .Add("CreationTime", a.CreationTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
+            .Add("DeregisteredCount", a.DeregisteredCount)
+            .Add("InstanceCount", a.InstanceCount)
+            .Add("Description", a.Description)
+            .Add("RegisteredCount", a.RegisteredCount)
+            .Add("InstanceName", a.InstanceName);
+        if (includeDisabled)
+        {
+            node.Add("Disabled", a.Disabled);
+        }
+
+        return node
+            .Add("IpAddressRange", a.IpAddressRange)
+            .Add("TimeToLiveInHours", a.TimeToLiveInHours)
+            .Add("ActivationId", a.ActivationId);
+    }
+}

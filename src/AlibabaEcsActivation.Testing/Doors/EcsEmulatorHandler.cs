@@ -1,0 +1,69 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using AlibabaEcsActivation.Testing.Pipeline;
+
+namespace AlibabaEcsActivation.Testing;
+
+/// <summary>
+/// The in-process front door: an <see cref="HttpMessageHandler"/> that answers every request from
+/// its <see cref="EcsEmulator"/>, with no socket. Any scheme, host and port work. A dropped
+/// connection surfaces as <see cref="HttpRequestException"/> (with an <see cref="IOException"/> inside),
+/// as it would from a real socket. Create it with <see cref="EcsEmulator.CreateHandler"/>.
+/// </summary>
+public sealed class EcsEmulatorHandler : HttpMessageHandler
+{
+    private readonly EcsEmulator _emulator;
+
+    internal EcsEmulatorHandler(EcsEmulator emulator)
+    {
+        _emulator = emulator;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Uri uri = request.RequestUri ?? throw new InvalidOperationException("The request has no RequestUri.");
+        string? form = null;
+        if (request.Content is not null && EmulatorRequest.IsFormContentType(request.Content.Headers.ContentType?.MediaType))
+        {
+            form = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        string? retryAttempts = request.Headers.TryGetValues("x-acs-retry-attempts", out var values) ? values.FirstOrDefault() : null;
+        var emulated = new EmulatorRequest(
+            request.Method.Method, uri.AbsolutePath, uri.GetComponents(UriComponents.Query, UriFormat.UriEscaped), form, retryAttempts, uri.Authority);
+
+        EmulatorResponse response = await _emulator.Pipeline.ProcessAsync(emulated, cancellationToken).ConfigureAwait(false);
+        if (response.Drop)
+        {
+            throw new HttpRequestException(
+                "The ECS emulator dropped the connection (EcsFault.DropConnection).",
+                new IOException("The connection was closed by the ECS emulator before a response was sent."));
+        }
+
+        var message = new HttpResponseMessage((HttpStatusCode)response.StatusCode)
+        {
+            Content = new ByteArrayContent(response.Body),
+            RequestMessage = request,
+        };
+        message.Content.Headers.TryAddWithoutValidation("Content-Type", response.ContentType);
+        if (response.RequestId is not null)
+        {
+            message.Headers.TryAddWithoutValidation("x-acs-request-id", response.RequestId);
+        }
+
+        if (response.RetryAfterMs is { } retryAfter)
+        {
+            message.Headers.TryAddWithoutValidation("x-acs-retry-after", retryAfter.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return message;
+    }
+}
