@@ -84,7 +84,8 @@ internal sealed class RpcInvoker
             activity?.SetTag("error.type", (e as EcsServiceException)?.ErrorCode ?? e.GetType().Name);
             if (cancellationToken.IsCancellationRequested && e is OperationCanceledException)
             {
-                throw; // the caller's cancellation stays a cancellation, never a timeout
+                // The caller's cancellation stays a cancellation, never a timeout, and names the caller's token.
+                throw new OperationCanceledException(e.Message, e, cancellationToken);
             }
 
             Exception translated = Translate(e, call, overall.IsCancellationRequested);
