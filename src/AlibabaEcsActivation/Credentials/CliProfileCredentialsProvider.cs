@@ -52,7 +52,7 @@ public sealed class CliProfileCredentialsProvider : ICredentialsProvider
     {
         if (_context.IsTrue(DisabledVariable))
         {
-            throw new EcsCredentialsException($"{DisplayPath}: disabled by {DisabledVariable}=true.");
+            throw new EcsCredentialsException($"aliyun CLI config {DisplayPath}: disabled by {DisabledVariable}=true.");
         }
 
         return _holder.GetCredentialsAsync(cancellationToken);
@@ -64,8 +64,8 @@ public sealed class CliProfileCredentialsProvider : ICredentialsProvider
 
     private ICredentialsProvider Build()
     {
-        string path = FilePath ?? throw new EcsCredentialsException($"{DisplayPath}: the home directory is unknown.");
-        string where = $"{DisplayPath} ({path})";
+        string path = FilePath ?? throw new EcsCredentialsException($"aliyun CLI config {DisplayPath}: the home directory is unknown.");
+        string where = $"aliyun CLI config {DisplayPath} ({path})";
         return FindProfile(ProfileProviderHolder.ReadFile(path, where), where).CreateProvider(FromProfile);
     }
 

@@ -23,7 +23,7 @@ namespace AlibabaEcsActivation.Credentials;
 /// </summary>
 public sealed class DefaultCredentialsProvider : ICredentialsProvider
 {
-    private readonly (string Name, ICredentialsProvider Provider)[] _chain;
+    private readonly ICredentialsProvider[] _chain;
     private ICredentialsProvider? _remembered;
 
     /// <summary>Creates the chain over the process environment and the user's home directory.</summary>
@@ -35,19 +35,20 @@ public sealed class DefaultCredentialsProvider : ICredentialsProvider
 
     internal DefaultCredentialsProvider(CredentialsContext context)
     {
-        _chain = new (string, ICredentialsProvider)[]
+        // Each provider's error names its source, so the chain's error needs no labels of its own.
+        _chain = new ICredentialsProvider[]
         {
-            ("environment", new EnvironmentCredentialsProvider(context.GetEnvironmentVariable)),
-            ("OIDC role", CreateOidc(context)),
-            ("aliyun CLI profile", new CliProfileCredentialsProvider(context)),
-            ("credentials file", new ProfileCredentialsProvider(context)),
-            ("ECS RAM role", new EcsRamRoleCredentialsProvider(context)),
-            ("credentials URI", new CredentialsUriProvider(context)),
+            new EnvironmentCredentialsProvider(context.GetEnvironmentVariable),
+            CreateOidc(context),
+            new CliProfileCredentialsProvider(context),
+            new ProfileCredentialsProvider(context),
+            new EcsRamRoleCredentialsProvider(context),
+            new CredentialsUriProvider(context),
         };
     }
 
     /// <summary>The sources, in the order they are tried.</summary>
-    public IReadOnlyList<ICredentialsProvider> Providers => Array.ConvertAll(_chain, link => link.Provider);
+    public IReadOnlyList<ICredentialsProvider> Providers => Array.AsReadOnly(_chain);
 
     /// <summary>The source that yielded credentials, once one has.</summary>
     public ICredentialsProvider? SelectedProvider => Volatile.Read(ref _remembered);
@@ -62,7 +63,7 @@ public sealed class DefaultCredentialsProvider : ICredentialsProvider
         }
 
         var failures = new List<EcsCredentialsException>(_chain.Length);
-        foreach (var (_, provider) in _chain)
+        foreach (ICredentialsProvider provider in _chain)
         {
             try
             {
@@ -96,12 +97,12 @@ public sealed class DefaultCredentialsProvider : ICredentialsProvider
         }
     }
 
-    private string Describe(List<EcsCredentialsException> failures)
+    private static string Describe(List<EcsCredentialsException> failures)
     {
         var message = new StringBuilder("No Alibaba Cloud credentials found. Sources tried, in order:");
-        for (int i = 0; i < _chain.Length; i++)
+        for (int i = 0; i < failures.Count; i++)
         {
-            message.Append('\n').Append("  ").Append(i + 1).Append(". ").Append(_chain[i].Name).Append(": ").Append(failures[i].Message);
+            message.Append('\n').Append("  ").Append(i + 1).Append(". ").Append(failures[i].Message);
         }
 
         message.Append("\nSet ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run 'aliyun configure', or give credentials in EcsActivationClientOptions.");

@@ -56,7 +56,7 @@ public sealed class OidcRoleArnCredentialsProvider : ICredentialsProvider
         if (!IsConfigured)
         {
             throw new EcsCredentialsException(
-                $"OIDC role: needs {StsClient.RoleArnVariable}, {OidcProviderArnVariable} and {OidcTokenFileVariable} (or the matching options); missing: {Missing()}.");
+                $"OIDC role: not set: {Missing()} (all three of {StsClient.RoleArnVariable}, {OidcProviderArnVariable}, {OidcTokenFileVariable} are needed).");
         }
 
         return _cache.GetAsync(cancellationToken);

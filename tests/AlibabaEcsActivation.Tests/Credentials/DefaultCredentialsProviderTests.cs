@@ -107,12 +107,12 @@ public sealed class DefaultCredentialsProviderTests : IDisposable
 
         string[] expectedInOrder =
         {
-            "1. environment: Environment variable ALIBABA_CLOUD_ACCESS_KEY_ID is not set.",
-            "2. OIDC role:", "ALIBABA_CLOUD_ROLE_ARN",
-            "3. aliyun CLI profile: ~/.aliyun/config.json", "file not found",
-            "4. credentials file:", System.IO.Path.Combine(".alibabacloud", "credentials"), "file not found",
-            "5. ECS RAM role:", "disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED=true",
-            "6. credentials URI: credentials URI: ALIBABA_CLOUD_CREDENTIALS_URI is not set.",
+            "1. Environment variable ALIBABA_CLOUD_ACCESS_KEY_ID is not set.",
+            "2. OIDC role: not set: ALIBABA_CLOUD_ROLE_ARN",
+            "3. aliyun CLI config ~/.aliyun/config.json", "file not found",
+            "4. credentials file ", System.IO.Path.Combine(".alibabacloud", "credentials"), "file not found",
+            "5. ECS RAM role", "disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED=true",
+            "6. credentials URI: ALIBABA_CLOUD_CREDENTIALS_URI is not set.",
         };
         int position = 0;
         foreach (string expected in expectedInOrder)

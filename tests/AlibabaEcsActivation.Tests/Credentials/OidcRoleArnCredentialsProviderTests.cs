@@ -59,7 +59,7 @@ public sealed class OidcRoleArnCredentialsProviderTests : IDisposable
 
         var error = await Assert.ThrowsAsync<EcsCredentialsException>(() => new OidcRoleArnCredentialsProvider(_bed.Context, null).GetCredentialsAsync().AsTask());
 
-        Assert.Contains("missing: ALIBABA_CLOUD_OIDC_PROVIDER_ARN", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not set: ALIBABA_CLOUD_OIDC_PROVIDER_ARN (", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
