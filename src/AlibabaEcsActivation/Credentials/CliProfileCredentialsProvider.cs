@@ -71,17 +71,7 @@ public sealed class CliProfileCredentialsProvider : ICredentialsProvider
 
     private ProfileSection FindProfile(string text, string where)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            throw new EcsCredentialsException($"{where}: not valid JSON.", e);
-        }
-
-        using (document)
+        using (JsonDocument document = SessionCredentialsParser.ParseJson(text, $"{where}: not valid JSON."))
         {
             JsonElement root = document.RootElement;
             string? name = _profileName ?? SessionCredentialsParser.ReadString(root, "current");

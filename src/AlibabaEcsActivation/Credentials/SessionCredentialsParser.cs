@@ -21,18 +21,7 @@ internal static class SessionCredentialsParser
     /// <param name="container">The object holding the fields (<c>Credentials</c> for STS), or null for the root.</param>
     public static AlibabaCloudCredentials Parse(string body, string source, string providerName, bool requireSuccessCode = false, string? container = null)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            // The body is not quoted: a half-written answer could still hold a secret.
-            throw new EcsCredentialsException($"{source}: the answer is not JSON.", e);
-        }
-
-        using (document)
+        using (JsonDocument document = ParseJson(body, $"{source}: the answer is not JSON."))
         {
             JsonElement root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
@@ -60,6 +49,20 @@ internal static class SessionCredentialsParser
             string token = Require(fields, "SecurityToken", source);
             DateTimeOffset expiration = ParseExpiration(Require(fields, "Expiration", source), source);
             return new AlibabaCloudCredentials(id, secret, token, expiration, providerName);
+        }
+    }
+
+    /// <summary>Parses JSON; on failure throws <paramref name="failure"/> as an <see cref="EcsCredentialsException"/>.</summary>
+    public static JsonDocument ParseJson(string text, string failure)
+    {
+        try
+        {
+            return JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            // The text is not quoted: a half-written answer or file could still hold a secret.
+            throw new EcsCredentialsException(failure, e);
         }
     }
 

@@ -77,9 +77,7 @@ public class RefreshingCredentialsCacheTests
     [Fact]
     public async Task A_failed_refresh_keeps_serving_still_valid_credentials()
     {
-        var cache = Cache(_ => _fetches == 1
-            ? Task.FromResult(Session("old", TimeSpan.FromHours(1)))
-            : Task.FromException<AlibabaCloudCredentials>(new EcsCredentialsException("STS is down")));
+        var cache = Cache(OldThenFailing);
         await cache.GetAsync(CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(50));
 
@@ -92,9 +90,7 @@ public class RefreshingCredentialsCacheTests
     [Fact]
     public async Task A_failed_refresh_is_retried_only_after_a_pause()
     {
-        var cache = Cache(_ => _fetches == 1
-            ? Task.FromResult(Session("old", TimeSpan.FromHours(1)))
-            : Task.FromException<AlibabaCloudCredentials>(new EcsCredentialsException("STS is down")));
+        var cache = Cache(OldThenFailing);
         await cache.GetAsync(CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(50));
         await cache.GetAsync(CancellationToken.None);
@@ -109,9 +105,7 @@ public class RefreshingCredentialsCacheTests
     [Fact]
     public async Task A_failed_refresh_after_expiry_propagates_the_error()
     {
-        var cache = Cache(_ => _fetches == 1
-            ? Task.FromResult(Session("old", TimeSpan.FromHours(1)))
-            : Task.FromException<AlibabaCloudCredentials>(new EcsCredentialsException("STS is down")));
+        var cache = Cache(OldThenFailing);
         await cache.GetAsync(CancellationToken.None);
         _time.Advance(TimeSpan.FromHours(1));
 
@@ -144,6 +138,11 @@ public class RefreshingCredentialsCacheTests
 
     private RefreshingCredentialsCache Cache(Func<CancellationToken, Task<AlibabaCloudCredentials>> fetch) =>
         new(ct => { Interlocked.Increment(ref _fetches); return fetch(ct); }, _time, RefreshingCredentialsCache.DefaultRefreshMargin, "test source");
+
+    /// <summary>The first fetch succeeds with one-hour credentials; every later one fails.</summary>
+    private Task<AlibabaCloudCredentials> OldThenFailing(CancellationToken cancellationToken) => _fetches == 1
+        ? Task.FromResult(Session("old", TimeSpan.FromHours(1)))
+        : Task.FromException<AlibabaCloudCredentials>(new EcsCredentialsException("STS is down"));
 
     private AlibabaCloudCredentials Session(string id, TimeSpan lifetime) =>
         new(id, "secret", "token", _time.GetUtcNow() + lifetime, "test");
