@@ -12,7 +12,8 @@ internal sealed class CommandLine
         "  --region         its region (default cn-hangzhou)\n" +
         "  --endpoint       override the endpoint, e.g. http://127.0.0.1:8080 for a local emulator\n" +
         "  --json           print the response as JSON\n" +
-        "Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN].\n" +
+        "Credentials come from the default chain: ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN],\n" +
+        "  an OIDC role, ~/.aliyun/config.json, ~/.alibabacloud/credentials, the ECS RAM role, ALIBABA_CLOUD_CREDENTIALS_URI.\n" +
         "With no credentials and neither --region nor --endpoint, it runs against a local ECS emulator\n" +
         "(started in-process) and disables its seeded activation 4ECEEE12-56F1-4FBC-9AB1-890F1234****.";
 

@@ -92,6 +92,9 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
         }
     }
 
+    /// <summary>Where this client's credentials come from (for tests).</summary>
+    internal ICredentialsProvider CredentialsProvider => _settings.CredentialsProvider;
+
     /// <inheritdoc />
     public override string ToString() => $"EcsActivationClient {{ RegionId = {_settings.DefaultRegionId}, Endpoint = {_settings.Endpoint ?? "(from region)"} }}";
 
@@ -133,7 +136,7 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
         }
 
         return string.IsNullOrEmpty(options.AccessKeyId)
-            ? new EnvironmentCredentialsProvider()
+            ? new DefaultCredentialsProvider()
             : new StaticCredentialsProvider(options.AccessKeyId!, options.AccessKeySecret!, options.SecurityToken);
     }
 

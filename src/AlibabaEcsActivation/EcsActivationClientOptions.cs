@@ -33,8 +33,12 @@ public sealed class EcsActivationClientOptions
 
     /// <summary>
     /// Where credentials come from, when not given as <see cref="AccessKeyId"/>/<see cref="AccessKeySecret"/>.
-    /// Null with no AccessKey uses the environment variables <c>ALIBABA_CLOUD_ACCESS_KEY_ID</c>,
-    /// <c>ALIBABA_CLOUD_ACCESS_KEY_SECRET</c> and <c>ALIBABA_CLOUD_SECURITY_TOKEN</c>.
+    /// Null with no AccessKey uses <see cref="DefaultCredentialsProvider"/>, the default chain of the
+    /// Alibaba Cloud SDKs: the environment variables (<c>ALIBABA_CLOUD_ACCESS_KEY_ID</c>,
+    /// <c>ALIBABA_CLOUD_ACCESS_KEY_SECRET</c>, <c>ALIBABA_CLOUD_SECURITY_TOKEN</c>), an OIDC role
+    /// (RRSA), the aliyun CLI's <c>~/.aliyun/config.json</c>, the credentials file
+    /// <c>~/.alibabacloud/credentials</c>, the ECS instance's RAM role, then
+    /// <c>ALIBABA_CLOUD_CREDENTIALS_URI</c>.
     /// </summary>
     public ICredentialsProvider? CredentialsProvider { get; set; }
 

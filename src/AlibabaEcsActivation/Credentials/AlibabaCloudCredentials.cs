@@ -53,6 +53,10 @@ public sealed class AlibabaCloudCredentials
     public static string Mask(string accessKeyId) =>
         accessKeyId.Length <= 8 ? "****" : accessKeyId.Substring(0, 4) + "****" + accessKeyId.Substring(accessKeyId.Length - 4);
 
+    /// <summary>The same credentials, credited to <c>prefix/</c> plus the current provider name (e.g. <c>default/env</c>).</summary>
+    internal AlibabaCloudCredentials WithProviderPrefix(string prefix) =>
+        new(AccessKeyId, AccessKeySecret, SecurityToken, Expiration, prefix + "/" + ProviderName);
+
     /// <inheritdoc />
     public override string ToString() =>
         $"AlibabaCloudCredentials {{ AccessKeyId = {Mask(AccessKeyId)}, Provider = {ProviderName}, Sts = {SecurityToken is not null}, Expiration = {Expiration?.ToString("o") ?? "none"} }}";

@@ -1,0 +1,67 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using AlibabaEcsActivation.Transport;
+
+namespace AlibabaEcsActivation.Credentials;
+
+/// <summary>
+/// Sends one request of a network credentials source (metadata service, STS, credentials URI) with a
+/// time limit, and turns every transport failure into an <see cref="EcsCredentialsException"/> that
+/// names the source and host, never a header or body (they carry tokens and secrets).
+/// </summary>
+internal static class CredentialsHttp
+{
+    /// <summary>Credentials answers are a few hundred bytes; nothing bigger is read.</summary>
+    private const int MaxBodyBytes = 64 * 1024;
+
+    private static readonly Lazy<HttpClient> Metadata = new(() => CreateClient(useProxy: false, connectTimeout: TimeSpan.FromSeconds(1)));
+    private static readonly Lazy<HttpClient> Network = new(() => CreateClient(useProxy: true, connectTimeout: TimeSpan.FromSeconds(5)));
+
+    public static HttpClient SharedMetadataClient => Metadata.Value;
+
+    public static HttpClient SharedNetworkClient => Network.Value;
+
+    /// <summary>Sends the request and reads the body as text.</summary>
+    /// <exception cref="EcsCredentialsException">No answer within <paramref name="timeout"/>, or the connection failed.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+    public static async Task<(int Status, string Body)> SendAsync(
+        HttpClient client, HttpRequestMessage request, TimeSpan timeout, string source, CancellationToken cancellationToken)
+    {
+        string host = request.RequestUri?.GetLeftPart(UriPartial.Authority) ?? "(no address)";
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
+            var (body, truncated) = await ResponseReader.ReadAsync(response.Content, MaxBodyBytes, timeoutSource.Token).ConfigureAwait(false);
+            if (truncated)
+            {
+                throw new EcsCredentialsException($"{source}: the answer from {host} exceeded {MaxBodyBytes} bytes.");
+            }
+
+            return ((int)response.StatusCode, ResponseReader.DecodeText(body));
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new EcsCredentialsException($"{source}: no answer from {host} within {timeout.TotalMilliseconds:0} ms.", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new EcsCredentialsException($"{source}: could not reach {host} ({e.Message}).", e);
+        }
+    }
+
+    private static HttpClient CreateClient(bool useProxy, TimeSpan connectTimeout)
+    {
+#if NET8_0_OR_GREATER
+        var handler = new SocketsHttpHandler { UseProxy = useProxy, ConnectTimeout = connectTimeout, PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+#else
+        _ = connectTimeout; // the per-request limit covers the connection on older frameworks
+        var handler = new HttpClientHandler { UseProxy = useProxy };
+#endif
+        // The per-request limits are ours (SendAsync), not HttpClient's.
+        return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+}

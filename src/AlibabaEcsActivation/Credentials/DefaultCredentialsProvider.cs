@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AlibabaEcsActivation.Credentials;
+
+/// <summary>
+/// The default credentials chain of Alibaba Cloud's SDKs, in their order:
+/// <list type="number">
+/// <item>environment variables <c>ALIBABA_CLOUD_ACCESS_KEY_ID</c> / <c>_SECRET</c> [/ <c>ALIBABA_CLOUD_SECURITY_TOKEN</c>];</item>
+/// <item>OIDC role (<c>ALIBABA_CLOUD_ROLE_ARN</c>, <c>ALIBABA_CLOUD_OIDC_PROVIDER_ARN</c>, <c>ALIBABA_CLOUD_OIDC_TOKEN_FILE</c>);</item>
+/// <item>the aliyun CLI's <c>~/.aliyun/config.json</c>;</item>
+/// <item>the credentials file <c>~/.alibabacloud/credentials</c> (or <c>ALIBABA_CLOUD_CREDENTIALS_FILE</c>);</item>
+/// <item>the ECS instance's RAM role, from the metadata service;</item>
+/// <item><c>ALIBABA_CLOUD_CREDENTIALS_URI</c>.</item>
+/// </list>
+/// The first source that yields credentials is remembered and used alone from then on (its own
+/// failures are reported, not hidden by switching sources). When none does, the
+/// <see cref="EcsCredentialsException"/> lists every source and why it gave nothing.
+/// </summary>
+public sealed class DefaultCredentialsProvider : ICredentialsProvider
+{
+    private readonly ICredentialsProvider[] _chain;
+    private ICredentialsProvider? _remembered;
+
+    /// <summary>Creates the chain over the process environment and the user's home directory.</summary>
+    /// <param name="httpClient">The client for the metadata service, STS and credentials URIs; null uses shared ones.</param>
+    public DefaultCredentialsProvider(HttpClient? httpClient = null)
+        : this(CredentialsContext.Default.WithHttpClient(httpClient))
+    {
+    }
+
+    internal DefaultCredentialsProvider(CredentialsContext context)
+    {
+        // Each provider's error names its source, so the chain's error needs no labels of its own.
+        _chain = new ICredentialsProvider[]
+        {
+            new EnvironmentCredentialsProvider(context.GetEnvironmentVariable),
+            CreateOidc(context),
+            new CliProfileCredentialsProvider(context),
+            new ProfileCredentialsProvider(context),
+            new EcsRamRoleCredentialsProvider(context),
+            new CredentialsUriProvider(context),
+        };
+    }
+
+    /// <summary>The sources, in the order they are tried.</summary>
+    public IReadOnlyList<ICredentialsProvider> Providers => Array.AsReadOnly(_chain);
+
+    /// <summary>The source that yielded credentials, once one has.</summary>
+    public ICredentialsProvider? SelectedProvider => Volatile.Read(ref _remembered);
+
+    /// <inheritdoc />
+    /// <exception cref="EcsCredentialsException">No source yields credentials (the message lists each), or the remembered source fails.</exception>
+    public async ValueTask<AlibabaCloudCredentials> GetCredentialsAsync(CancellationToken cancellationToken = default)
+    {
+        if (SelectedProvider is ICredentialsProvider remembered)
+        {
+            return (await remembered.GetCredentialsAsync(cancellationToken).ConfigureAwait(false)).WithProviderPrefix("default");
+        }
+
+        var failures = new List<EcsCredentialsException>(_chain.Length);
+        foreach (ICredentialsProvider provider in _chain)
+        {
+            try
+            {
+                AlibabaCloudCredentials credentials = await provider.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+                Interlocked.CompareExchange(ref _remembered, provider, null);
+                return credentials.WithProviderPrefix("default");
+            }
+            catch (EcsCredentialsException e)
+            {
+                failures.Add(e);
+            }
+        }
+
+        throw new EcsCredentialsException(Describe(failures), new AggregateException(failures));
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"DefaultCredentialsProvider {{ Selected = {SelectedProvider?.GetType().Name ?? "(none yet)"} }}";
+
+    private static ICredentialsProvider CreateOidc(CredentialsContext context)
+    {
+        try
+        {
+            return new OidcRoleArnCredentialsProvider(context, options: null);
+        }
+        catch (ArgumentException e)
+        {
+            // A setting from the environment is invalid (an STS endpoint, say): report it in the chain's error.
+            return new FailingProvider($"OIDC role: {e.Message}");
+        }
+    }
+
+    private static string Describe(List<EcsCredentialsException> failures)
+    {
+        var message = new StringBuilder("No Alibaba Cloud credentials found. Sources tried, in order:");
+        for (int i = 0; i < failures.Count; i++)
+        {
+            message.Append('\n').Append("  ").Append(i + 1).Append(". ").Append(failures[i].Message);
+        }
+
+        message.Append("\nSet ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run 'aliyun configure', or give credentials in EcsActivationClientOptions.");
+        return message.ToString();
+    }
+
+    /// <summary>A source whose settings are invalid: it reports why on every call.</summary>
+    private sealed class FailingProvider : ICredentialsProvider
+    {
+        private readonly string _reason;
+
+        public FailingProvider(string reason) => _reason = reason;
+
+        public ValueTask<AlibabaCloudCredentials> GetCredentialsAsync(CancellationToken cancellationToken = default) =>
+            throw new EcsCredentialsException(_reason);
+
+        public override string ToString() => "FailingProvider";
+    }
+}
