@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using AlibabaEcsActivation;
+using DisableActivationSample;
 
 namespace ActivationLifecycleSample;
 
@@ -49,28 +50,9 @@ internal static class LifecycleWalk
             Console.WriteLine($"[4/4] Deleted    {createdId}");
             return 0;
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (FailureReport.Handles(e))
         {
-            Console.Error.WriteLine(e.Message);
-            return 2;
-        }
-        catch (EcsServiceException e)
-        {
-            Console.Error.WriteLine($"Error: {e.ErrorCode ?? "(no code)"}");
-            Console.Error.WriteLine($"Message: {e.ServiceMessage}");
-            Console.Error.WriteLine($"RequestId: {e.RequestId ?? "(none)"}");
-            Console.Error.WriteLine($"HTTP status: {e.StatusCode}; attempts: {e.Attempts}");
-            return 1;
-        }
-        catch (EcsException e)
-        {
-            Console.Error.WriteLine($"Error: {e.Message}");
-            return 1;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("Cancelled.");
-            return 1;
+            return FailureReport.Print(e);
         }
         finally
         {

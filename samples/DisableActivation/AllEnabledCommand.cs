@@ -34,25 +34,14 @@ internal static class AllEnabledCommand
             result = await client.DisableActivationsAsync(
                 new DescribeActivationsRequest { RegionId = options.Region, InstanceName = options.InstanceName }, options: null, cancellationToken);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (FailureReport.Handles(e))
         {
-            Console.Error.WriteLine(e.Message);
-            return 2;
-        }
-        catch (EcsServiceException e)
-        {
-            Console.Error.WriteLine($"Listing the activation codes failed; nothing was disabled. Error: {e.ErrorCode ?? "(no code)"}, RequestId: {e.RequestId ?? "(none)"}");
-            return 1;
-        }
-        catch (EcsException e)
-        {
-            Console.Error.WriteLine($"Listing the activation codes failed; nothing was disabled. Error: {e.Message}");
-            return 1;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("Cancelled.");
-            return 1;
+            if (e is not ArgumentException)
+            {
+                Console.Error.WriteLine("Listing the activation codes failed; nothing was disabled.");
+            }
+
+            return FailureReport.Print(e);
         }
 
         foreach (ActivationDisableOutcome o in result.Outcomes)
