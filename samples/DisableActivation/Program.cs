@@ -29,10 +29,17 @@ if (options.Help)
 
 // No credentials and no target given: run against the local emulator, so the sample works on a fresh machine.
 bool useEmulator = !CredentialCheck.HasCloudCredentials() && options.Region is null && options.Endpoint is null;
-if (options.ActivationId is null && !useEmulator)
+if (options.ActivationId is null && !options.AllEnabled && !useEmulator)
 {
     Console.Error.WriteLine("--activation-id is required.");
     Console.Error.WriteLine(CommandLine.Usage);
+    return 2;
+}
+
+// Disabling cannot be undone, so the bulk mode never falls back to a default region on Alibaba Cloud.
+if (options.AllEnabled && !useEmulator && options.Region is null && options.Endpoint is null)
+{
+    Console.Error.WriteLine("--all-enabled needs --region: it disables every enabled activation code in that region.");
     return 2;
 }
 
@@ -40,13 +47,19 @@ string activationId = options.ActivationId ?? EmulatedActivation.DocumentedExamp
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
-EcsEmulatorServer? emulator = useEmulator ? await new EcsEmulator().StartServerAsync(cancellationToken: cancel.Token) : null;
+EcsEmulator? localEmulator = useEmulator ? new EcsEmulator() : null;
+EcsEmulatorServer? emulator = localEmulator is null ? null : await localEmulator.StartServerAsync(cancellationToken: cancel.Token);
 try
 {
     if (emulator is not null)
     {
         Console.Error.WriteLine($"No Alibaba Cloud credentials found ({EnvironmentCredentialsProvider.AccessKeyIdVariable} / {EnvironmentCredentialsProvider.AccessKeySecretVariable} are not set):");
         Console.Error.WriteLine($"running against the local ECS emulator at {emulator.BaseAddress}; nothing is sent to Alibaba Cloud.");
+    }
+
+    if (localEmulator is not null && options.AllEnabled)
+    {
+        AllEnabledCommand.SeedEmulator(localEmulator);
     }
 
     EcsActivationClient client;
@@ -68,8 +81,14 @@ try
 
     using (client)
     {
-        int exitCode = await DisableAsync(client, activationId, options, cancel.Token);
-        if (emulator is not null)
+        int exitCode = options.AllEnabled
+            ? await AllEnabledCommand.RunAsync(client, options, cancel.Token)
+            : await DisableAsync(client, activationId, options, cancel.Token);
+        if (emulator is not null && options.AllEnabled)
+        {
+            AllEnabledCommand.PrintEmulatorEpilogue();
+        }
+        else if (emulator is not null)
         {
             Console.Error.WriteLine("That was the local emulator. To disable a real activation code on Alibaba Cloud, set");
             Console.Error.WriteLine($"{EnvironmentCredentialsProvider.AccessKeyIdVariable} and {EnvironmentCredentialsProvider.AccessKeySecretVariable}, then run:");
@@ -96,28 +115,9 @@ static async Task<int> DisableAsync(IEcsActivationClient client, string activati
         Print(response, options.Json);
         return 0;
     }
-    catch (ArgumentException e)
+    catch (Exception e) when (FailureReport.Handles(e))
     {
-        Console.Error.WriteLine(e.Message);
-        return 2;
-    }
-    catch (EcsServiceException e)
-    {
-        Console.Error.WriteLine($"Error: {e.ErrorCode ?? "(no code)"}");
-        Console.Error.WriteLine($"Message: {e.ServiceMessage}");
-        Console.Error.WriteLine($"RequestId: {e.RequestId ?? "(none)"}");
-        Console.Error.WriteLine($"HTTP status: {e.StatusCode}; attempts: {e.Attempts}");
-        return 1;
-    }
-    catch (EcsException e)
-    {
-        Console.Error.WriteLine($"Error: {e.Message}");
-        return 1;
-    }
-    catch (OperationCanceledException)
-    {
-        Console.Error.WriteLine("Cancelled.");
-        return 1;
+        return FailureReport.Print(e);
     }
 }
 

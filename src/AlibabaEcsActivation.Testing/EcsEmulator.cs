@@ -39,6 +39,7 @@ public sealed class EcsEmulator
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRecordedRequests, 1);
         TimeProvider = options.TimeProvider;
         Requests = new RequestLog(options.MaxRecordedRequests);
+        Activations = new ActivationStore(TimeProvider);
         if (options.AddDefaultAccessKey)
         {
             Credentials.AddAccessKey(DefaultAccessKeyId, DefaultAccessKeySecret);
@@ -52,8 +53,11 @@ public sealed class EcsEmulator
         Pipeline = new RequestPipeline(Activations, Credentials, Faults, Requests, TimeProvider, options.TimestampWindow);
     }
 
-    /// <summary>The activation codes, per region. Add your own with <see cref="ActivationStore.Put"/>.</summary>
-    public ActivationStore Activations { get; } = new();
+    /// <summary>
+    /// The activation codes, per region. Add your own with <see cref="ActivationStore.Put"/>; simulate
+    /// servers registering and deregistering with <see cref="ActivationStore.Register"/> / <see cref="ActivationStore.Deregister"/>.
+    /// </summary>
+    public ActivationStore Activations { get; }
 
     /// <summary>The AccessKeys (and STS tokens) accepted.</summary>
     public EmulatorCredentials Credentials { get; } = new();

@@ -9,7 +9,10 @@ internal static class ActionRegistry
 {
     private static readonly Dictionary<string, IEmulatedAction> ByName = new IEmulatedAction[]
     {
+        new CreateActivationAction(),
+        new DescribeActivationsAction(),
         new DisableActivationAction(),
+        new DeleteActivationAction(),
     }.ToDictionary(a => a.Name, StringComparer.Ordinal);
 
     public static IEmulatedAction? Find(string name) => ByName.TryGetValue(name, out IEmulatedAction? action) ? action : null;

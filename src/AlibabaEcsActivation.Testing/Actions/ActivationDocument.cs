@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using AlibabaEcsActivation.Testing.Rendering;
 
 namespace AlibabaEcsActivation.Testing.Actions;
@@ -6,6 +7,15 @@ namespace AlibabaEcsActivation.Testing.Actions;
 /// <summary>The <c>Activation</c> object as the API reference's example shows it, field order included.</summary>
 internal static class ActivationDocument
 {
+    /// <summary>
+    /// An <c>ActivationList</c> entry of DescribeActivations: the object plus <c>ResourceGroupId</c> and
+    /// <c>Tags</c>, a plain array of <c>{TagKey, TagValue}</c> (XML: a <c>Tags</c> element holding <c>Tag</c> elements).
+    /// </summary>
+    public static ResponseNode Listed(EmulatedActivation a) =>
+        Create(a)
+            .Add("ResourceGroupId", a.ResourceGroupId)
+            .AddList("Tags", a.Tags.Select(t => new ResponseNode("Tag").Add("TagKey", t.Key).Add("TagValue", t.Value)).ToList());
+
     public static ResponseNode Create(EmulatedActivation a, bool includeDisabled = true)
     {
         var node = new ResponseNode("Activation")

@@ -54,7 +54,7 @@ internal sealed class RequestPipeline(
             RegionRules.Check(regionId);
 
             ResponseNode body = new ResponseNode(actionName + "Response").Add("RequestId", requestId);
-            action.Execute(new ActionContext(parameters, regionId, store), body);
+            action.Execute(new ActionContext(parameters, regionId, store, timeProvider.GetUtcNow()), body);
             (string contentType, string text) = ResponseWriter.Write(body, json);
             log.Complete(record, RequestOutcome.Succeeded, 200, null, fault);
             return EmulatorResponse.Create(200, contentType, text, requestId);

@@ -69,6 +69,18 @@ internal sealed class ServiceError : Exception
     public static ServiceError ActivationNotFound() =>
         new(404, "ActivationId.NotFound", "The specified activation id does not exist.");
 
+    public static ServiceError ActivationInUse() =>
+        new(403, "ActivationId.InUse", "The specified activation id is in use.");
+
+    /// <summary>
+    /// A parameter that breaks a documented rule. The reference pages list no codes for these, so the
+    /// emulator uses ECS's usual shape, <c>Invalid&lt;Parameter&gt;.Malformed</c> (HTTP 400), with a message naming the rule.
+    /// </summary>
+    /// <param name="parameter">The parameter as it appears in the code, e.g. <c>InstanceName</c>, <c>TagKey</c>.</param>
+    /// <param name="rule">What was wrong, e.g. <c>InstanceCount must be an integer from 1 to 1000.</c></param>
+    public static ServiceError Malformed(string parameter, string rule) =>
+        new(400, $"Invalid{parameter}.Malformed", $"The specified parameter {parameter} is not valid. {rule}");
+
     public static ServiceError FromFault(EcsFault fault) =>
         new(fault.StatusCode, fault.ErrorCode!, fault.Message!, fault.RetryAfter);
 }

@@ -12,6 +12,22 @@ namespace AlibabaEcsActivation.Testing;
 public sealed class ActivationStore
 {
     private readonly ConcurrentDictionary<(string RegionId, string ActivationId), EmulatedActivation> _items = new();
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates an empty store on the system clock.</summary>
+    public ActivationStore()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates an empty store whose registration rules (expiry) use <paramref name="clock"/>.</summary>
+    internal ActivationStore(TimeProvider clock)
+    {
+        _clock = clock;
+    }
+
+    /// <summary>CreateActivation's ClientToken ledger, kept beside the codes it created.</summary>
+    internal ClientTokenLedger ClientTokens { get; } = new();
 
     /// <summary>How many activation codes the store holds, all regions together.</summary>
     public int Count => _items.Count;
@@ -45,6 +61,61 @@ public sealed class ActivationStore
         _items.Values.Where(a => a.RegionId == regionId).OrderBy(a => a.ActivationId, StringComparer.Ordinal).ToList();
 
     /// <summary>
+    /// Simulates a server registering as a managed instance with the code (what the Cloud Assistant
+    /// agent does with the code string): <see cref="EmulatedActivation.RegisteredCount"/> goes up by one.
+    /// As the service documents, a disabled code cannot register new instances; neither can an expired
+    /// one (older than its TimeToLiveInHours) or one whose <see cref="EmulatedActivation.InstanceCount"/> is used up.
+    /// </summary>
+    /// <param name="regionId">e.g. <c>cn-hangzhou</c>.</param>
+    /// <param name="activationId">The code's ID.</param>
+    /// <returns>The updated record.</returns>
+    /// <exception cref="InvalidOperationException">No such code, or it is disabled, expired or used up.</exception>
+    public EmulatedActivation Register(string regionId, string activationId)
+    {
+        DateTimeOffset now = _clock.GetUtcNow();
+        return Update(regionId, activationId, a =>
+            a.Disabled ? throw Refused(a, "is disabled: disabled activation codes cannot register new instances")
+            : now >= a.ExpiresAt ? throw Refused(a, "has expired")
+            : a.RegisteredCount >= a.InstanceCount ? throw Refused(a, "has registered its InstanceCount of instances already")
+            : a with { RegisteredCount = a.RegisteredCount + 1 })
+            ?? throw NotFound(regionId, activationId);
+    }
+
+    /// <summary>
+    /// Simulates deregistering one managed instance registered with the code:
+    /// <see cref="EmulatedActivation.DeregisteredCount"/> goes up by one. Allowed on a disabled code.
+    /// </summary>
+    /// <param name="regionId">e.g. <c>cn-hangzhou</c>.</param>
+    /// <param name="activationId">The code's ID.</param>
+    /// <returns>The updated record.</returns>
+    /// <exception cref="InvalidOperationException">No such code, or no instance of it is still registered.</exception>
+    public EmulatedActivation Deregister(string regionId, string activationId) =>
+        Update(regionId, activationId, a => a.InUseCount > 0
+            ? a with { DeregisteredCount = a.DeregisteredCount + 1 }
+            : throw Refused(a, "has no registered instance left to deregister"))
+        ?? throw NotFound(regionId, activationId);
+
+    /// <summary>
+    /// Removes the code only if <paramref name="canRemove"/> holds for its current record, atomically
+    /// (a concurrent registration cannot slip between the check and the removal).
+    /// </summary>
+    /// <returns>The removed record, or null when the code does not exist.</returns>
+    internal EmulatedActivation? RemoveIf(string regionId, string activationId, Action<EmulatedActivation> canRemove)
+    {
+        var key = (regionId, activationId);
+        while (_items.TryGetValue(key, out EmulatedActivation? current))
+        {
+            canRemove(current);
+            if (_items.TryRemove(new KeyValuePair<(string, string), EmulatedActivation>(key, current)))
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Applies <paramref name="change"/> atomically and returns the new record, or null when the code
     /// does not exist. <paramref name="change"/> may run more than once under contention, so it must be pure.
     /// </summary>
@@ -62,4 +133,10 @@ public sealed class ActivationStore
 
         return null;
     }
+
+    private static InvalidOperationException Refused(EmulatedActivation a, string why) =>
+        new($"Activation {a.ActivationId} in {a.RegionId} {why}.");
+
+    private static InvalidOperationException NotFound(string regionId, string activationId) =>
+        new($"No activation {activationId} in {regionId}.");
 }

@@ -1,9 +1,10 @@
 using System;
+using System.Collections.Generic;
 
 namespace AlibabaEcsActivation.Testing;
 
 /// <summary>
-/// An activation code as the emulator stores it: one region's record, with the ten fields the API
+/// An activation code as the emulator stores it: one region's record, with the fields the API
 /// returns. Immutable; the emulator replaces the record atomically when an action changes it.
 /// </summary>
 public sealed record EmulatedActivation
@@ -29,7 +30,7 @@ public sealed record EmulatedActivation
     /// <summary>How many registered instances have since been deregistered.</summary>
     public int DeregisteredCount { get; init; }
 
-    /// <summary>Validity after creation, in hours (1 to 4).</summary>
+    /// <summary>Validity after creation, in hours. The emulator accepts 1 to 876,576 (100 years; see <c>CreateActivation</c>).</summary>
     public long TimeToLiveInHours { get; init; } = 4;
 
     /// <summary>The IP address or CIDR block allowed to use the code, e.g. <c>0.0.0.0/0</c>.</summary>
@@ -40,6 +41,18 @@ public sealed record EmulatedActivation
 
     /// <summary>True once the code has been disabled.</summary>
     public bool Disabled { get; init; }
+
+    /// <summary>The resource group, e.g. <c>rg-123******</c>; empty when none was given.</summary>
+    public string ResourceGroupId { get; init; } = string.Empty;
+
+    /// <summary>The tags given at creation, in order (up to 20).</summary>
+    public IReadOnlyList<EmulatedTag> Tags { get; init; } = [];
+
+    /// <summary>When the code stops registering new instances: <see cref="CreationTime"/> plus <see cref="TimeToLiveInHours"/>.</summary>
+    public DateTimeOffset ExpiresAt => CreationTime.AddHours(TimeToLiveInHours);
+
+    /// <summary>Managed instances registered with the code and not deregistered: what makes DeleteActivation answer <c>ActivationId.InUse</c>.</summary>
+    public int InUseCount => RegisteredCount - DeregisteredCount;
 
     /// <summary>
     /// The documented example activation (<c>4ECEEE12-56F1-4FBC-9AB1-890F1234****</c> in

@@ -1,0 +1,72 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using ActivationLifecycleSample;
+using AlibabaEcsActivation;
+using AlibabaEcsActivation.Credentials;
+using AlibabaEcsActivation.Testing;
+using DisableActivationSample;
+
+// Walks the life of an activation code: create → describe all → disable → delete.
+// Exit codes: 0 done, 1 a call failed, 2 usage error. Without credentials, --region and --endpoint it
+// runs against a local emulator (the same check as samples/DisableActivation).
+CommandLine options;
+try
+{
+    options = CommandLine.Parse(args);
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(CommandLine.Usage);
+    return 2;
+}
+
+if (options.Help)
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
+bool useEmulator = !CredentialCheck.HasCloudCredentials() && options.Region is null && options.Endpoint is null;
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+
+EcsEmulatorServer? emulator = useEmulator ? await new EcsEmulator().StartServerAsync(cancellationToken: cancel.Token) : null;
+try
+{
+    if (emulator is not null)
+    {
+        Console.Error.WriteLine($"No Alibaba Cloud credentials found ({EnvironmentCredentialsProvider.AccessKeyIdVariable} / {EnvironmentCredentialsProvider.AccessKeySecretVariable} are not set):");
+        Console.Error.WriteLine($"running against the local ECS emulator at {emulator.BaseAddress}; nothing is sent to Alibaba Cloud.");
+    }
+
+    EcsActivationClient client;
+    try
+    {
+        client = new EcsActivationClient(new EcsActivationClientOptions
+        {
+            RegionId = options.Region ?? "cn-hangzhou",
+            Endpoint = emulator?.BaseAddress.ToString() ?? options.Endpoint,
+            AccessKeyId = emulator is null ? null : EcsEmulator.DefaultAccessKeyId,
+            AccessKeySecret = emulator is null ? null : EcsEmulator.DefaultAccessKeySecret,
+        });
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
+
+    using (client)
+    {
+        return await LifecycleWalk.RunAsync(client, cancel.Token);
+    }
+}
+finally
+{
+    if (emulator is not null)
+    {
+        await emulator.DisposeAsync();
+    }
+}
