@@ -37,7 +37,7 @@ try
 {
     if (emulator is not null)
     {
-        Console.Error.WriteLine($"No Alibaba Cloud credentials found ({EnvironmentCredentialsProvider.AccessKeyIdVariable} / {EnvironmentCredentialsProvider.AccessKeySecretVariable} are not set):");
+        Console.Error.WriteLine($"No Alibaba Cloud credentials configured (no {EnvironmentCredentialsProvider.AccessKeyIdVariable} / {EnvironmentCredentialsProvider.AccessKeySecretVariable}, aliyun CLI profile or credentials file):");
         Console.Error.WriteLine($"running against the local ECS emulator at {emulator.BaseAddress}; nothing is sent to Alibaba Cloud.");
     }
 

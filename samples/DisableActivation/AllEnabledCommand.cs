@@ -57,7 +57,7 @@ internal static class AllEnabledCommand
     public static void PrintEmulatorEpilogue()
     {
         Console.Error.WriteLine("That was the local emulator. To disable every enabled activation code in a real region, set");
-        Console.Error.WriteLine($"{EnvironmentCredentialsProvider.AccessKeyIdVariable} and {EnvironmentCredentialsProvider.AccessKeySecretVariable}, then run:");
+        Console.Error.WriteLine($"{EnvironmentCredentialsProvider.AccessKeyIdVariable} and {EnvironmentCredentialsProvider.AccessKeySecretVariable} (or configure an aliyun CLI profile), then run:");
         Console.Error.WriteLine("  dotnet run --project samples/DisableActivation -- --region <region> --all-enabled [--instance-name <prefix>]");
     }
 }

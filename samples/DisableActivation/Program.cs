@@ -53,7 +53,7 @@ try
 {
     if (emulator is not null)
     {
-        Console.Error.WriteLine($"No Alibaba Cloud credentials found ({EnvironmentCredentialsProvider.AccessKeyIdVariable} / {EnvironmentCredentialsProvider.AccessKeySecretVariable} are not set):");
+        Console.Error.WriteLine($"No Alibaba Cloud credentials configured (no {EnvironmentCredentialsProvider.AccessKeyIdVariable} / {EnvironmentCredentialsProvider.AccessKeySecretVariable}, aliyun CLI profile or credentials file):");
         Console.Error.WriteLine($"running against the local ECS emulator at {emulator.BaseAddress}; nothing is sent to Alibaba Cloud.");
     }
 
@@ -91,7 +91,7 @@ try
         else if (emulator is not null)
         {
             Console.Error.WriteLine("That was the local emulator. To disable a real activation code on Alibaba Cloud, set");
-            Console.Error.WriteLine($"{EnvironmentCredentialsProvider.AccessKeyIdVariable} and {EnvironmentCredentialsProvider.AccessKeySecretVariable}, then run:");
+            Console.Error.WriteLine($"{EnvironmentCredentialsProvider.AccessKeyIdVariable} and {EnvironmentCredentialsProvider.AccessKeySecretVariable} (or configure an aliyun CLI profile), then run:");
             Console.Error.WriteLine("  dotnet run --project samples/DisableActivation -- --region <region> --activation-id <id>");
         }
 
