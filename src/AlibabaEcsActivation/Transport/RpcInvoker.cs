@@ -125,10 +125,9 @@ internal sealed class RpcInvoker
         try
         {
             AlibabaCloudCredentials credentials = await _settings.CredentialsProvider.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-            RpcParameters parameters = StampCommonParameters(call, credentials);
-            SignedRequest signed = RpcSigner.Sign(HttpMethodName, parameters, credentials.AccessKeySecret);
+            SignedRequest signed = RpcSigner.Sign(HttpMethodName, call.Parameters, StampCommonParameters(call, credentials), credentials.AccessKeySecret, call.Endpoint.AbsoluteUri);
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(call.Endpoint, "?" + signed.QueryString));
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(signed.Url));
             request.Headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
             request.Headers.TryAddWithoutValidation("x-acs-action", call.Action);
@@ -222,26 +221,14 @@ internal sealed class RpcInvoker
         return result!;
     }
 
-    private RpcParameters StampCommonParameters(RpcCall call, AlibabaCloudCredentials credentials)
-    {
-        var parameters = new RpcParameters();
-        foreach (var business in call.Parameters.Items)
-        {
-            parameters.Set(business.Key, business.Value);
-        }
-
-        parameters
-            .Set("Action", call.Action)
-            .Set("Format", "JSON")
-            .Set("Version", ApiVersion)
-            .Set("Timestamp", _settings.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
-            .Set("SignatureNonce", _settings.NonceSource())
-            .Set("SignatureMethod", RpcSigner.SignatureMethod)
-            .Set("SignatureVersion", RpcSigner.SignatureVersion)
-            .Set("AccessKeyId", credentials.AccessKeyId)
-            .SetIfPresent("SecurityToken", credentials.SecurityToken);
-        return parameters;
-    }
+    /// <summary>This attempt's common parameters: a fresh Timestamp and SignatureNonce, and the credentials' key.</summary>
+    private CommonParameters StampCommonParameters(RpcCall call, AlibabaCloudCredentials credentials) => new(
+        call.Action,
+        ApiVersion,
+        _settings.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        _settings.NonceSource(),
+        credentials.AccessKeyId,
+        credentials.SecurityToken);
 
     private ResiliencePipeline BuildPipeline()
     {
