@@ -39,6 +39,7 @@ internal static class RpcSigner
         var itemPool = ArrayPool<KeyValuePair<string, string>>.Shared;
         KeyValuePair<string, string>[] items = itemPool.Rent(business.Count + CommonParameters.MaxCount);
         char[]? url = null;
+        int position = 0;
         try
         {
             int count = Canonicalize(business, common, items);
@@ -49,7 +50,6 @@ internal static class RpcSigner
             }
 
             url = ArrayPool<char>.Shared.Rent(bound);
-            int position = 0;
             if (urlPrefix is not null)
             {
                 position = WriteAscii(url, 0, urlPrefix);
@@ -77,7 +77,8 @@ internal static class RpcSigner
             itemPool.Return(items, clearArray: true);
             if (url is not null)
             {
-                ArrayPool<char>.Shared.Return(url, clearArray: true);
+                Array.Clear(url, 0, position);
+                ArrayPool<char>.Shared.Return(url);
             }
         }
     }

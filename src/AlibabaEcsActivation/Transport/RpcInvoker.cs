@@ -2,8 +2,8 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -65,8 +65,9 @@ internal sealed class RpcInvoker
 #else
         using CancellationTokenSource overall = _settings.TimeProvider.CreateCancellationTokenSource(_settings.Timeout);
 #endif
-        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overall.Token);
-        ResilienceContext context = ResilienceContextPool.Shared.Get(linked.Token);
+        // Link only a token that can cancel: most callers pass none, and a linked source costs allocations per call.
+        using CancellationTokenSource? linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overall.Token) : null;
+        ResilienceContext context = ResilienceContextPool.Shared.Get(linked?.Token ?? overall.Token);
         context.Properties.Set(CallKey, call);
         try
         {
@@ -160,7 +161,7 @@ internal sealed class RpcInvoker
         }
     }
 
-    private async Task<T> ReadResponseAsync<T>(
+    private async ValueTask<T> ReadResponseAsync<T>(
         RpcCall call, int attempt, long started, HttpResponseMessage response, SignedRequest signed,
         JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, CancellationToken cancellationToken)
         where T : class
@@ -169,28 +170,36 @@ internal sealed class RpcInvoker
         string? headerRequestId = Header(response, "x-acs-request-id");
         if (response.IsSuccessStatusCode)
         {
-            var (body, truncated) = await ResponseReader.ReadAsync(response.Content, ResponseReader.MaxSuccessBodyBytes, cancellationToken).ConfigureAwait(false);
-            T result = Parse(body, truncated, typeInfo, findProblem, status, headerRequestId, attempt);
+            T result;
+            using (ResponseBody body = await ResponseReader.ReadAsync(response.Content, ResponseReader.MaxSuccessBodyBytes, cancellationToken).ConfigureAwait(false))
+            {
+                result = Parse(body, typeInfo, findProblem, status, headerRequestId, attempt);
+            }
+
             Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, status, "-", headerRequestId ?? "-", ElapsedMs(started));
             return result;
         }
 
-        var (errorBytes, errorTruncated) = await ResponseReader.ReadAsync(response.Content, ResponseReader.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-        string errorText = errorTruncated
-            ? $"(the error body exceeded {ResponseReader.MaxErrorBodyBytes} bytes and was not read)"
-            : ResponseReader.DecodeText(errorBytes);
+        string errorText;
+        using (ResponseBody errorBody = await ResponseReader.ReadAsync(response.Content, ResponseReader.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false))
+        {
+            errorText = errorBody.Truncated
+                ? $"(the error body exceeded {ResponseReader.MaxErrorBodyBytes} bytes and was not read)"
+                : errorBody.DecodeText();
+        }
+
         ErrorBody error = ErrorBodyParser.Parse(status, errorText, headerRequestId);
         Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, status, error.Error.Code ?? "-", error.Error.RequestId ?? "-", ElapsedMs(started));
         throw EcsExceptionFactory.Create(error, attempt, signed.StringToSign, RetryAfter(response));
     }
 
-    private static T Parse<T>(byte[] body, bool truncated, JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, int status, string? headerRequestId, int attempt)
+    private static T Parse<T>(in ResponseBody body, JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, int status, string? headerRequestId, int attempt)
         where T : class
     {
         string? problem = null;
         Exception? inner = null;
         T? result = null;
-        if (truncated)
+        if (body.Truncated)
         {
             problem = $"The response body exceeded {ResponseReader.MaxSuccessBodyBytes} bytes.";
         }
@@ -202,7 +211,7 @@ internal sealed class RpcInvoker
         {
             try
             {
-                result = JsonSerializer.Deserialize(body, typeInfo);
+                result = JsonSerializer.Deserialize(body.Span, typeInfo);
                 problem = result is null ? "The response body is JSON null." : findProblem(result);
             }
             catch (JsonException e)
@@ -274,8 +283,28 @@ internal sealed class RpcInvoker
 
     private long ElapsedMs(long started) => (long)_settings.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
 
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    private static string? Header(HttpResponseMessage response, string name)
+    {
+#if NET8_0_OR_GREATER
+        // Without validation and without enumerating: no allocation when the header is absent or single.
+        if (response.Headers.NonValidated.TryGetValues(name, out HeaderStringValues values))
+        {
+            foreach (string value in values)
+            {
+                return value;
+            }
+        }
+#else
+        if (response.Headers.TryGetValues(name, out var values))
+        {
+            foreach (string value in values)
+            {
+                return value;
+            }
+        }
+#endif
+        return null;
+    }
 
     /// <summary>The server's hint: <c>x-acs-retry-after</c> (milliseconds), else a standard <c>Retry-After</c>.</summary>
     private static TimeSpan? RetryAfter(HttpResponseMessage response)
