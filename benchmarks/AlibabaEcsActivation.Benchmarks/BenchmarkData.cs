@@ -27,33 +27,27 @@ internal static class BenchmarkData
     /// <summary>The HMAC key exactly as RPC v1 builds it: the secret followed by '&amp;'.</summary>
     public static readonly byte[] HmacKey = Encoding.UTF8.GetBytes(AccessKeySecret + "&");
 
+    /// <summary>Where the signed requests go in the signing benchmarks (the real cn-hangzhou endpoint).</summary>
+    public const string EndpointUrl = "https://ecs-cn-hangzhou.aliyuncs.com/";
+
+    /// <summary>A call's business parameters, built once per call by the client (not per attempt).</summary>
+    public static readonly RpcParameters Business = new RpcParameters().Set("ActivationId", ActivationId).Set("RegionId", RegionId);
+
     /// <summary>UTF-8 of the string-to-sign of <see cref="Sign"/>'s request: the baseline's input.</summary>
-    public static readonly byte[] StringToSignBytes = Encoding.UTF8.GetBytes(Sign().StringToSign);
+    public static readonly byte[] StringToSignBytes = Encoding.UTF8.GetBytes(Sign(EndpointUrl).StringToSign);
 
     /// <summary>
-    /// What the invoker does per attempt, minus the clock and the random nonce: take the call's
-    /// business parameters, stamp the common ones, encode, sign.
+    /// What the invoker does per attempt, minus reading the clock and drawing the random nonce: stamp
+    /// the common parameters, merge them with the business ones in canonical order, encode, sign,
+    /// and write the request URL.
     /// </summary>
-    public static SignedRequest Sign()
-    {
-        var business = new RpcParameters().Set("ActivationId", ActivationId).Set("RegionId", RegionId);
-        var parameters = new RpcParameters();
-        foreach (var item in business.Items)
-        {
-            parameters.Set(item.Key, item.Value);
-        }
-
-        parameters
-            .Set("Action", Action)
-            .Set("Format", "JSON")
-            .Set("Version", RpcInvoker.ApiVersion)
-            .Set("Timestamp", Timestamp)
-            .Set("SignatureNonce", Nonce)
-            .Set("SignatureMethod", RpcSigner.SignatureMethod)
-            .Set("SignatureVersion", RpcSigner.SignatureVersion)
-            .Set("AccessKeyId", AccessKeyId);
-        return RpcSigner.Sign(RpcInvoker.HttpMethodName, parameters, AccessKeySecret);
-    }
+    public static SignedRequest Sign(string urlPrefix) =>
+        RpcSigner.Sign(
+            RpcInvoker.HttpMethodName,
+            Business,
+            new CommonParameters(Action, RpcInvoker.ApiVersion, Timestamp, Nonce, AccessKeyId, securityToken: null),
+            AccessKeySecret,
+            urlPrefix);
 
     /// <summary>The same handler settings for the SDK and the raw baseline, so only the code on top differs.</summary>
     public static HttpClient CreateHttpClient() =>

@@ -8,14 +8,16 @@ namespace AlibabaEcsActivation.Benchmarks;
 /// <summary>
 /// The SDK and its baseline against the same loopback server: <see cref="ClientCallAsync"/> is
 /// <c>DisableActivationAsync</c> (sign, send, read, parse, validate); <see cref="RawCallAsync"/>
-/// is plain HttpClient posting one request signed in advance and reading the body as bytes.
+/// is plain HttpClient posting one request signed in advance and reading the body as bytes. The
+/// baseline passes the pre-signed URL as a string, as <c>HttpClient.PostAsync(url, ...)</c> callers
+/// do, so HttpClient parses it into a Uri per request (a signed URL cannot be reused: the nonce).
 /// </summary>
 internal sealed class EndToEndScenario : IDisposable
 {
     private readonly EcsActivationClient _client;
     private readonly HttpClient _clientHttp;
     private readonly HttpClient _rawHttp;
-    private readonly Uri _presigned;
+    private readonly string _presignedUrl;
 
     public EndToEndScenario(string serverUrl)
     {
@@ -30,14 +32,14 @@ internal sealed class EndToEndScenario : IDisposable
             },
             _clientHttp);
         _rawHttp = BenchmarkData.CreateHttpClient();
-        _presigned = new Uri(serverUrl.TrimEnd('/') + "/?" + BenchmarkData.Sign().QueryString);
+        _presignedUrl = BenchmarkData.Sign(serverUrl.TrimEnd('/') + "/").Url;
     }
 
     public Task<DisableActivationResponse> ClientCallAsync() => _client.DisableActivationAsync(BenchmarkData.ActivationId);
 
     public async Task<int> RawCallAsync()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _presigned);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _presignedUrl);
         using HttpResponseMessage response = await _rawHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);

@@ -23,5 +23,5 @@ public class SigningBenchmarks
 
     /// <summary>Parameters, canonical order, double encoding, HMAC, Base64 and the query string.</summary>
     [Benchmark]
-    public object SignDisableActivation() => BenchmarkData.Sign();
+    public object SignDisableActivation() => BenchmarkData.Sign(BenchmarkData.EndpointUrl);
 }

@@ -78,15 +78,21 @@ internal static class Measure
 
     private static async Task<Sample> RunAsync(Func<int, Task> round, int ops)
     {
+        using Process self = Process.GetCurrentProcess();
+        TimeSpan cpu = self.TotalProcessorTime;
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
         long started = Stopwatch.GetTimestamp();
         await round(ops);
         double elapsed = Stopwatch.GetElapsedTime(started).TotalNanoseconds;
-        return new Sample(elapsed / ops, (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated) / ops);
+        long allocatedAfter = GC.GetTotalAllocatedBytes(precise: true);
+        self.Refresh();
+        double cpuElapsed = (self.TotalProcessorTime - cpu).TotalNanoseconds;
+        return new Sample(elapsed / ops, (double)(allocatedAfter - allocated) / ops, cpuElapsed / ops);
     }
 
     // Time and allocation medians are taken independently: each is the typical round for that figure.
     private static Sample Median(List<Sample> samples) => new(
         samples.Select(s => s.NanosecondsPerOp).Order().ElementAt(samples.Count / 2),
-        samples.Select(s => s.BytesPerOp).Order().ElementAt(samples.Count / 2));
+        samples.Select(s => s.BytesPerOp).Order().ElementAt(samples.Count / 2),
+        samples.Select(s => s.CpuNanosecondsPerOp).Order().ElementAt(samples.Count / 2));
 }

@@ -1,4 +1,4 @@
 namespace AlibabaEcsActivation.Benchmarks.Quick;
 
-/// <summary>One measured round: mean time and allocation per operation.</summary>
-internal readonly record struct Sample(double NanosecondsPerOp, double BytesPerOp);
+/// <summary>One measured round, per operation: wall-clock time, allocation, and this process's CPU time (all threads).</summary>
+internal readonly record struct Sample(double NanosecondsPerOp, double BytesPerOp, double CpuNanosecondsPerOp = 0);
