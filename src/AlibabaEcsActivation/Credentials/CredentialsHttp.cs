@@ -35,13 +35,13 @@ internal static class CredentialsHttp
         try
         {
             using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
-            var (body, truncated) = await ResponseReader.ReadAsync(response.Content, MaxBodyBytes, timeoutSource.Token).ConfigureAwait(false);
-            if (truncated)
+            using ResponseBody body = await ResponseReader.ReadAsync(response.Content, MaxBodyBytes, timeoutSource.Token).ConfigureAwait(false);
+            if (body.Truncated)
             {
                 throw new EcsCredentialsException($"{source}: the answer from {host} exceeded {MaxBodyBytes} bytes.");
             }
 
-            return ((int)response.StatusCode, ResponseReader.DecodeText(body));
+            return ((int)response.StatusCode, body.DecodeText());
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {

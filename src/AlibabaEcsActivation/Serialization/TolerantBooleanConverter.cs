@@ -22,6 +22,17 @@ internal sealed class TolerantBooleanConverter : JsonConverter<bool>
             case JsonTokenType.Number:
                 return reader.GetInt64() != 0;
             case JsonTokenType.String:
+                // The common spellings compare in place; only unusual ones become a string.
+                if (reader.ValueTextEquals("true"u8))
+                {
+                    return true;
+                }
+
+                if (reader.ValueTextEquals("false"u8))
+                {
+                    return false;
+                }
+
                 string text = reader.GetString()!.Trim();
                 if (text.Length == 0 || text == "0" || text.Equals("false", StringComparison.OrdinalIgnoreCase))
                 {

@@ -29,6 +29,14 @@ internal sealed class TolerantDateTimeOffsetConverter : JsonConverter<DateTimeOf
             throw new JsonException($"Expected a time string, got {reader.TokenType}.");
         }
 
+        // The service's usual form, 2021-01-20T06:00:00Z, parses in place without allocating a string.
+        // Only a 'Z' suffix takes this path: the built-in parser reads a time without offset as local.
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan.Length > 0
+            && reader.ValueSpan[reader.ValueSpan.Length - 1] == (byte)'Z' && reader.TryGetDateTimeOffset(out DateTimeOffset utc))
+        {
+            return utc;
+        }
+
         string text = reader.GetString()!.Trim();
         if (text.Length == 0)
         {

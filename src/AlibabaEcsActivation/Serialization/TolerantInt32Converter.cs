@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -54,6 +55,13 @@ internal static class TolerantNumber
 
                 throw new JsonException($"Expected an integer, got {d}.");
             case JsonTokenType.String:
+                // "1" (the English doc sample) parses in place; anything unusual takes the string path below.
+                if (!reader.HasValueSequence && !reader.ValueIsEscaped
+                    && Utf8Parser.TryParse(reader.ValueSpan, out long quick, out int consumed) && consumed == reader.ValueSpan.Length)
+                {
+                    return quick;
+                }
+
                 string text = reader.GetString()!.Trim();
                 if (text.Length == 0)
                 {

@@ -46,11 +46,14 @@ internal sealed class RpcParameters
         return null;
     }
 
+    /// <summary>Copies the parameters, in insertion order, to the start of <paramref name="destination"/>.</summary>
+    public void CopyTo(KeyValuePair<string, string>[] destination) => _items.CopyTo(destination, 0);
+
     /// <summary>The parameters in the signer's order: ordinal on the raw names.</summary>
     public KeyValuePair<string, string>[] ToSortedArray()
     {
         var sorted = _items.ToArray();
-        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        Array.Sort(sorted, OrdinalKeyComparer.Instance);
         return sorted;
     }
 }

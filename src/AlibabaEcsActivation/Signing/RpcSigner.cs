@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,21 +11,92 @@ namespace AlibabaEcsActivation.Signing;
 /// <c>METHOD &amp; %2F &amp; encode(sorted "name=value" pairs joined by &amp;)</c>, keyed with
 /// <c>AccessKeySecret + "&amp;"</c>, Base64 of the MAC. Headers are not signed.
 /// </summary>
+/// <remarks>
+/// Signing runs on every attempt, so the hot path works in pooled buffers and encodes each
+/// parameter once: the query (<c>name=value&amp;...</c>, each part encoded once) is written first,
+/// and the string-to-sign is that query encoded once more, which only turns <c>%</c>, <c>=</c> and
+/// <c>&amp;</c> into <c>%25</c>, <c>%3D</c> and <c>%26</c> (everything else in it is unreserved).
+/// It allocates the signature, the URL and the <see cref="SignedRequest"/>; nothing else.
+/// </remarks>
 internal static class RpcSigner
 {
     public const string SignatureMethod = "HMAC-SHA1";
     public const string SignatureVersion = "1.0";
 
+    private const int Base64MacLength = 28; // 20 bytes of HMAC-SHA1
+
     /// <summary>Signs <paramref name="parameters"/> (which must not contain <c>Signature</c>) for <paramref name="httpMethod"/>.</summary>
-    public static SignedRequest Sign(string httpMethod, RpcParameters parameters, string accessKeySecret)
+    public static SignedRequest Sign(string httpMethod, RpcParameters parameters, string accessKeySecret) =>
+        Sign(httpMethod, parameters, default, accessKeySecret, urlPrefix: null);
+
+    /// <summary>
+    /// Signs the call's <paramref name="business"/> parameters plus this attempt's <paramref name="common"/>
+    /// ones (which win on a name clash) and writes <paramref name="urlPrefix"/>, <c>?</c> and the query
+    /// as <see cref="SignedRequest.Url"/>; without a prefix the URL is the bare query.
+    /// </summary>
+    public static SignedRequest Sign(string httpMethod, RpcParameters business, in CommonParameters common, string accessKeySecret, string? urlPrefix)
     {
-        var sorted = parameters.ToSortedArray();
-        string stringToSign = BuildStringToSign(httpMethod, sorted);
-        string signature = ComputeSignature(stringToSign, accessKeySecret);
-        return new SignedRequest(stringToSign, signature, BuildQueryString(sorted, signature));
+        var itemPool = ArrayPool<KeyValuePair<string, string>>.Shared;
+        KeyValuePair<string, string>[] items = itemPool.Rent(business.Count + CommonParameters.MaxCount);
+        char[]? url = null;
+        int position = 0;
+        try
+        {
+            int count = Canonicalize(business, common, items);
+            int bound = (urlPrefix?.Length ?? 0) + 1 + "Signature=".Length + PercentEncoder.MaxEncodedLength(Base64MacLength, twice: false);
+            for (int i = 0; i < count; i++)
+            {
+                bound += 2 + PercentEncoder.MaxEncodedLength(items[i].Key.Length + items[i].Value.Length, twice: false);
+            }
+
+            url = ArrayPool<char>.Shared.Rent(bound);
+            if (urlPrefix is not null)
+            {
+                position = WriteAscii(url, 0, urlPrefix);
+                url[position++] = '?';
+            }
+
+            int queryStart = position;
+            for (int i = 0; i < count; i++)
+            {
+                position = PercentEncoder.Write(url, position, items[i].Key, twice: false);
+                url[position++] = '=';
+                position = PercentEncoder.Write(url, position, items[i].Value, twice: false);
+                url[position++] = '&';
+            }
+
+            int parametersEnd = count == 0 ? queryStart : position - 1; // without the last '&'
+            string signature = ComputeSignature(httpMethod, url, queryStart, parametersEnd, accessKeySecret);
+            position = WriteAscii(url, position, "Signature=");
+            position = PercentEncoder.Write(url, position, signature, twice: false);
+            return new SignedRequest(httpMethod, business, common, signature, new string(url, 0, position), queryStart);
+        }
+        finally
+        {
+            // Drop the references and wipe the text: they include any security token.
+            itemPool.Return(items, clearArray: true);
+            if (url is not null)
+            {
+                Array.Clear(url, 0, position);
+                ArrayPool<char>.Shared.Return(url);
+            }
+        }
     }
 
-    /// <summary>The string-to-sign for parameters already in ordinal order.</summary>
+    /// <summary>Merges the parameters into <paramref name="items"/> in the signer's order; returns how many there are.</summary>
+    internal static int Canonicalize(RpcParameters business, in CommonParameters common, KeyValuePair<string, string>[] items)
+    {
+        business.CopyTo(items);
+        int count = common.CopyTo(items, business.Count);
+#if NET8_0_OR_GREATER
+        items.AsSpan(0, count).Sort(OrdinalKeyComparer.Comparison); // Array.Sort would allocate a delegate per call
+#else
+        Array.Sort(items, 0, count, OrdinalKeyComparer.Instance);
+#endif
+        return count;
+    }
+
+    /// <summary>The string-to-sign for parameters already in ordinal order (diagnostics and tests; signing derives it from the query instead).</summary>
     public static string BuildStringToSign(string httpMethod, IReadOnlyList<KeyValuePair<string, string>> sortedParameters)
     {
         var builder = new StringBuilder(256 + (sortedParameters.Count * 48));
@@ -47,35 +119,111 @@ internal static class RpcSigner
     /// <summary>Base64(HMAC-SHA1(secret + "&amp;", UTF-8(stringToSign))).</summary>
     public static string ComputeSignature(string stringToSign, string accessKeySecret)
     {
-        byte[] key = Encoding.UTF8.GetBytes(accessKeySecret + "&");
         byte[] data = Encoding.UTF8.GetBytes(stringToSign);
-#pragma warning disable CA5350 // HMAC-SHA1 is what the RPC v1 protocol specifies; it is not our choice.
-#if NET8_0_OR_GREATER
-        byte[] mac = HMACSHA1.HashData(key, data);
-#else
-        byte[] mac;
-        using (var hmac = new HMACSHA1(key))
-        {
-            mac = hmac.ComputeHash(data);
-        }
-#endif
-#pragma warning restore CA5350
-        return Convert.ToBase64String(mac);
+        return ComputeSignature(data, data.Length, accessKeySecret);
     }
 
-    private static string BuildQueryString(KeyValuePair<string, string>[] sorted, string signature)
+    /// <summary>Signs <c>METHOD&amp;%2F&amp;</c> followed by the query in <paramref name="query"/>[start..end) encoded once more.</summary>
+    private static string ComputeSignature(string httpMethod, char[] query, int start, int end, string accessKeySecret)
     {
-        var builder = new StringBuilder(256 + (sorted.Length * 40));
-        foreach (var parameter in sorted)
+        int bound = httpMethod.Length + 5 + (3 * (end - start));
+        char[] chars = ArrayPool<char>.Shared.Rent(bound);
+        byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(bound));
+        int length = 0;
+        int byteCount = 0;
+        try
         {
-            PercentEncoder.Append(builder, parameter.Key);
-            builder.Append('=');
-            PercentEncoder.Append(builder, parameter.Value);
-            builder.Append('&');
+            length = WriteAscii(chars, 0, httpMethod);
+            length = WriteAscii(chars, length, "&%2F&");
+            length = EncodeQueryAgain(query, start, end, chars, length);
+            byteCount = Encoding.UTF8.GetBytes(chars, 0, length, bytes, 0);
+            return ComputeSignature(bytes, byteCount, accessKeySecret);
+        }
+        finally
+        {
+            // The string-to-sign holds any security token: do not leave it lying in the shared pool.
+            Array.Clear(chars, 0, length);
+            Array.Clear(bytes, 0, byteCount);
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>
+    /// Percent-encodes an already encoded query: it holds only unreserved chars, <c>%</c> (of
+    /// <c>%XX</c>) and the <c>=</c>/<c>&amp;</c> separators, so only those three change.
+    /// </summary>
+    private static int EncodeQueryAgain(char[] query, int start, int end, char[] destination, int position)
+    {
+        while (start < end)
+        {
+            int found = query.AsSpan(start, end - start).IndexOfAny('%', '=', '&');
+            int run = found < 0 ? end - start : found;
+            Array.Copy(query, start, destination, position, run);
+            position += run;
+            if (found < 0)
+            {
+                break;
+            }
+
+            start += run;
+            destination[position++] = '%';
+            switch (query[start])
+            {
+                case '%':
+                    destination[position++] = '2';
+                    destination[position++] = '5';
+                    break;
+                case '=':
+                    destination[position++] = '3';
+                    destination[position++] = 'D';
+                    break;
+                default:
+                    destination[position++] = '2';
+                    destination[position++] = '6';
+                    break;
+            }
+
+            start++;
         }
 
-        builder.Append("Signature=");
-        PercentEncoder.Append(builder, signature);
-        return builder.ToString();
+        return position;
+    }
+
+    private static string ComputeSignature(byte[] data, int length, string accessKeySecret)
+    {
+        // The key is the secret and '&', as UTF-8; it is wiped from the pooled buffer afterwards.
+        byte[] key = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(accessKeySecret.Length + 1));
+        int keyLength = 0;
+        try
+        {
+            keyLength = Encoding.UTF8.GetBytes(accessKeySecret, 0, accessKeySecret.Length, key, 0);
+            key[keyLength++] = (byte)'&';
+#pragma warning disable CA5350 // HMAC-SHA1 is what the RPC v1 protocol specifies; it is not our choice.
+#if NET8_0_OR_GREATER
+            Span<byte> mac = stackalloc byte[HMACSHA1.HashSizeInBytes];
+            HMACSHA1.HashData(key.AsSpan(0, keyLength), data.AsSpan(0, length), mac);
+            Span<char> base64 = stackalloc char[Base64MacLength];
+            Convert.TryToBase64Chars(mac, base64, out int written);
+            return new string(base64.Slice(0, written));
+#else
+            byte[] exactKey = new byte[keyLength];
+            Buffer.BlockCopy(key, 0, exactKey, 0, keyLength);
+            using var hmac = new HMACSHA1(exactKey);
+            return Convert.ToBase64String(hmac.ComputeHash(data, 0, length));
+#endif
+#pragma warning restore CA5350
+        }
+        finally
+        {
+            Array.Clear(key, 0, keyLength);
+            ArrayPool<byte>.Shared.Return(key);
+        }
+    }
+
+    private static int WriteAscii(char[] destination, int position, string text)
+    {
+        text.CopyTo(0, destination, position, text.Length);
+        return position + text.Length;
     }
 }

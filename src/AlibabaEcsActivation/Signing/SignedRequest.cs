@@ -1,11 +1,50 @@
+using System;
+using System.Collections.Generic;
+
 namespace AlibabaEcsActivation.Signing;
 
-/// <summary>What signing one attempt produces.</summary>
-/// <param name="StringToSign">Kept only to diagnose <c>SignatureDoesNotMatch</c>; never logged.</param>
-/// <param name="Signature">The Base64 HMAC-SHA1 signature.</param>
-/// <param name="QueryString">Every parameter and the signature, percent-encoded, without a leading <c>?</c>.</param>
-internal sealed record SignedRequest(string StringToSign, string Signature, string QueryString)
+/// <summary>
+/// What signing one attempt produces: the signature and the complete request URL. The string-to-sign
+/// is only needed to diagnose <c>SignatureDoesNotMatch</c>, so it is rebuilt from the inputs on that
+/// rare path instead of being kept (about a kilobyte) for every request.
+/// </summary>
+internal sealed class SignedRequest
 {
-    // The record's generated ToString would print the signature and any security token in the query.
+    private readonly string _httpMethod;
+    private readonly RpcParameters _business;
+    private readonly CommonParameters _common;
+    private readonly int _queryStart;
+
+    internal SignedRequest(string httpMethod, RpcParameters business, in CommonParameters common, string signature, string url, int queryStart)
+    {
+        _httpMethod = httpMethod;
+        _business = business;
+        _common = common;
+        Signature = signature;
+        Url = url;
+        _queryStart = queryStart;
+    }
+
+    /// <summary>The Base64 HMAC-SHA1 signature.</summary>
+    public string Signature { get; }
+
+    /// <summary>The endpoint, <c>?</c>, every parameter and the signature, percent-encoded. Just the query when signed without an endpoint.</summary>
+    public string Url { get; }
+
+    /// <summary>Every parameter and the signature, percent-encoded, without a leading <c>?</c>.</summary>
+    public string QueryString => _queryStart == 0 ? Url : Url.Substring(_queryStart);
+
+    /// <summary>What was signed; never logged (it holds the AccessKeyId and any token).</summary>
+    public string StringToSign
+    {
+        get
+        {
+            var items = new KeyValuePair<string, string>[_business.Count + CommonParameters.MaxCount];
+            int count = RpcSigner.Canonicalize(_business, _common, items);
+            return RpcSigner.BuildStringToSign(_httpMethod, new ArraySegment<KeyValuePair<string, string>>(items, 0, count));
+        }
+    }
+
+    // A generated ToString would print the signature and any security token in the query.
     public override string ToString() => "SignedRequest { <redacted> }";
 }

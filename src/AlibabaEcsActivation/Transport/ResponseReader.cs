@@ -1,13 +1,16 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace AlibabaEcsActivation.Transport;
 
-/// <summary>Reads response bodies with a size cap, so a misbehaving endpoint cannot exhaust memory.</summary>
+/// <summary>
+/// Reads response bodies with a size cap, so a misbehaving endpoint cannot exhaust memory, into a
+/// pooled buffer that the JSON reader parses in place: no intermediate stream, no copy per body.
+/// </summary>
 internal static class ResponseReader
 {
     /// <summary>The documented bodies are a few hundred bytes; a page of 50 activations stays far below this.</summary>
@@ -16,17 +19,24 @@ internal static class ResponseReader
     /// <summary>Error bodies are small; only this much is read for diagnosis.</summary>
     public const int MaxErrorBodyBytes = 64 * 1024;
 
-    /// <summary>Reads at most <paramref name="maxBytes"/> of the body; reports whether it was cut short.</summary>
-    public static async Task<(byte[] Body, bool Truncated)> ReadAsync(HttpContent? content, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>The first buffer when the length is not declared; it doubles as needed.</summary>
+    private const int InitialBufferBytes = 4 * 1024;
+
+    /// <summary>
+    /// Reads at most <paramref name="maxBytes"/> of the body; reports whether it was cut short.
+    /// The caller disposes the result to return its buffer to the pool.
+    /// </summary>
+    public static async ValueTask<ResponseBody> ReadAsync(HttpContent? content, int maxBytes, CancellationToken cancellationToken)
     {
         if (content is null)
         {
-            return (Array.Empty<byte>(), false);
+            return default;
         }
 
-        if (content.Headers.ContentLength is long declared && declared > maxBytes)
+        long? declared = content.Headers.ContentLength;
+        if (declared > maxBytes)
         {
-            return (Array.Empty<byte>(), true);
+            return ResponseBody.TooLarge;
         }
 
 #if NET8_0_OR_GREATER
@@ -34,25 +44,53 @@ internal static class ResponseReader
 #else
         using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-        int capacity = content.Headers.ContentLength is long length ? (int)length : 1024;
-        using var buffer = new MemoryStream(capacity);
-        byte[] chunk = new byte[Math.Min(16 * 1024, maxBytes + 1)];
-        while (true)
+
+        // One spare byte past a declared length lets the final read see the end without growing.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(declared is long length ? (int)length + 1 : InitialBufferBytes);
+        int count = 0;
+        try
         {
-            int read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            while (true)
             {
-                return (buffer.ToArray(), false);
-            }
+                if (count == buffer.Length)
+                {
+                    buffer = Grow(buffer, count, maxBytes);
+                }
 
-            if (buffer.Length + read > maxBytes)
+#if NET8_0_OR_GREATER
+                int read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+#else
+                int read = await stream.ReadAsync(buffer, count, buffer.Length - count, cancellationToken).ConfigureAwait(false);
+#endif
+                if (read == 0)
+                {
+                    var body = new ResponseBody(buffer, count);
+                    buffer = null!; // ownership moves to the result
+                    return body;
+                }
+
+                count += read;
+                if (count > maxBytes)
+                {
+                    return ResponseBody.TooLarge;
+                }
+            }
+        }
+        finally
+        {
+            if (buffer is not null)
             {
-                return (Array.Empty<byte>(), true);
+                ArrayPool<byte>.Shared.Return(buffer, clearArray: true); // may hold part of a secret-bearing body
             }
-
-            buffer.Write(chunk, 0, read);
         }
     }
 
-    public static string DecodeText(byte[] body) => Encoding.UTF8.GetString(body);
+    private static byte[] Grow(byte[] buffer, int count, int maxBytes)
+    {
+        // At most maxBytes + 1, so that one byte too many is seen as "too large".
+        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)maxBytes + 1));
+        Buffer.BlockCopy(buffer, 0, larger, 0, count);
+        ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        return larger;
+    }
 }

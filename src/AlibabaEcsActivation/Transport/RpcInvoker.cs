@@ -2,8 +2,8 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -65,8 +65,9 @@ internal sealed class RpcInvoker
 #else
         using CancellationTokenSource overall = _settings.TimeProvider.CreateCancellationTokenSource(_settings.Timeout);
 #endif
-        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overall.Token);
-        ResilienceContext context = ResilienceContextPool.Shared.Get(linked.Token);
+        // Link only a token that can cancel: most callers pass none, and a linked source costs allocations per call.
+        using CancellationTokenSource? linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overall.Token) : null;
+        ResilienceContext context = ResilienceContextPool.Shared.Get(linked?.Token ?? overall.Token);
         context.Properties.Set(CallKey, call);
         try
         {
@@ -132,10 +133,9 @@ internal sealed class RpcInvoker
         try
         {
             AlibabaCloudCredentials credentials = await _settings.CredentialsProvider.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-            RpcParameters parameters = StampCommonParameters(call, credentials);
-            SignedRequest signed = RpcSigner.Sign(HttpMethodName, parameters, credentials.AccessKeySecret);
+            SignedRequest signed = RpcSigner.Sign(HttpMethodName, call.Parameters, StampCommonParameters(call, credentials), credentials.AccessKeySecret, call.Endpoint.AbsoluteUri);
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(call.Endpoint, "?" + signed.QueryString));
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(signed.Url));
             request.Headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
             request.Headers.TryAddWithoutValidation("Accept", "application/json");
             request.Headers.TryAddWithoutValidation("x-acs-action", call.Action);
@@ -168,7 +168,7 @@ internal sealed class RpcInvoker
         }
     }
 
-    private async Task<T> ReadResponseAsync<T>(
+    private async ValueTask<T> ReadResponseAsync<T>(
         RpcCall call, int attempt, long started, HttpResponseMessage response, SignedRequest signed,
         JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, CancellationToken cancellationToken)
         where T : class
@@ -177,38 +177,44 @@ internal sealed class RpcInvoker
         string? headerRequestId = Header(response, "x-acs-request-id");
         if (response.IsSuccessStatusCode)
         {
-            var (body, truncated) = await ResponseReader.ReadAsync(response.Content, ResponseReader.MaxSuccessBodyBytes, cancellationToken).ConfigureAwait(false);
             T result;
-            try
+            using (ResponseBody body = await ResponseReader.ReadAsync(response.Content, ResponseReader.MaxSuccessBodyBytes, cancellationToken).ConfigureAwait(false))
             {
-                result = Parse(body, truncated, typeInfo, findProblem, status, headerRequestId, attempt);
-            }
-            catch (EcsInvalidResponseException e)
-            {
-                Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, status, e.ErrorCode ?? "-", headerRequestId ?? "-", ElapsedMs(started));
-                throw;
+                try
+                {
+                    result = Parse(body, typeInfo, findProblem, status, headerRequestId, attempt);
+                }
+                catch (EcsInvalidResponseException e)
+                {
+                    Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, status, e.ErrorCode ?? "-", headerRequestId ?? "-", ElapsedMs(started));
+                    throw;
+                }
             }
 
             Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, status, "-", headerRequestId ?? "-", ElapsedMs(started));
             return result;
         }
 
-        var (errorBytes, errorTruncated) = await ResponseReader.ReadAsync(response.Content, ResponseReader.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-        string errorText = errorTruncated
-            ? $"(the error body exceeded {ResponseReader.MaxErrorBodyBytes} bytes and was not read)"
-            : ResponseReader.DecodeText(errorBytes);
+        string errorText;
+        using (ResponseBody errorBody = await ResponseReader.ReadAsync(response.Content, ResponseReader.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false))
+        {
+            errorText = errorBody.Truncated
+                ? $"(the error body exceeded {ResponseReader.MaxErrorBodyBytes} bytes and was not read)"
+                : errorBody.DecodeText();
+        }
+
         ErrorBody error = ErrorBodyParser.Parse(status, errorText, headerRequestId);
         Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, status, error.Error.Code ?? "-", error.Error.RequestId ?? "-", ElapsedMs(started));
         throw EcsExceptionFactory.Create(error, attempt, signed.StringToSign, RetryAfter(response));
     }
 
-    private static T Parse<T>(byte[] body, bool truncated, JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, int status, string? headerRequestId, int attempt)
+    private static T Parse<T>(in ResponseBody body, JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, int status, string? headerRequestId, int attempt)
         where T : class
     {
         string? problem = null;
         Exception? inner = null;
         T? result = null;
-        if (truncated)
+        if (body.Truncated)
         {
             problem = $"The response body exceeded {ResponseReader.MaxSuccessBodyBytes} bytes.";
         }
@@ -220,7 +226,7 @@ internal sealed class RpcInvoker
         {
             try
             {
-                result = JsonSerializer.Deserialize(body, typeInfo);
+                result = JsonSerializer.Deserialize(body.Span, typeInfo);
                 problem = result is null ? "The response body is JSON null." : findProblem(result);
             }
             catch (JsonException e)
@@ -239,26 +245,14 @@ internal sealed class RpcInvoker
         return result!;
     }
 
-    private RpcParameters StampCommonParameters(RpcCall call, AlibabaCloudCredentials credentials)
-    {
-        var parameters = new RpcParameters();
-        foreach (var business in call.Parameters.Items)
-        {
-            parameters.Set(business.Key, business.Value);
-        }
-
-        parameters
-            .Set("Action", call.Action)
-            .Set("Format", "JSON")
-            .Set("Version", ApiVersion)
-            .Set("Timestamp", _settings.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
-            .Set("SignatureNonce", _settings.NonceSource())
-            .Set("SignatureMethod", RpcSigner.SignatureMethod)
-            .Set("SignatureVersion", RpcSigner.SignatureVersion)
-            .Set("AccessKeyId", credentials.AccessKeyId)
-            .SetIfPresent("SecurityToken", credentials.SecurityToken);
-        return parameters;
-    }
+    /// <summary>This attempt's common parameters: a fresh Timestamp and SignatureNonce, and the credentials' key.</summary>
+    private CommonParameters StampCommonParameters(RpcCall call, AlibabaCloudCredentials credentials) => new(
+        call.Action,
+        ApiVersion,
+        _settings.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        _settings.NonceSource(),
+        credentials.AccessKeyId,
+        credentials.SecurityToken);
 
     private ResiliencePipeline BuildPipeline()
     {
@@ -304,8 +298,28 @@ internal sealed class RpcInvoker
 
     private long ElapsedMs(long started) => (long)_settings.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
 
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    private static string? Header(HttpResponseMessage response, string name)
+    {
+#if NET8_0_OR_GREATER
+        // Without validation and without enumerating: no allocation when the header is absent or single.
+        if (response.Headers.NonValidated.TryGetValues(name, out HeaderStringValues values))
+        {
+            foreach (string value in values)
+            {
+                return value;
+            }
+        }
+#else
+        if (response.Headers.TryGetValues(name, out var values))
+        {
+            foreach (string value in values)
+            {
+                return value;
+            }
+        }
+#endif
+        return null;
+    }
 
     /// <summary>The server's hint: <c>x-acs-retry-after</c> (milliseconds), else a standard <c>Retry-After</c>.</summary>
     private static TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -1,0 +1,74 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AlibabaEcsActivation.Benchmarks;
+
+/// <summary>
+/// The SDK and its baseline against the same loopback server: <see cref="ClientCallAsync"/> is
+/// <c>DisableActivationAsync</c> (sign, send, read, parse, validate); <see cref="RawCallAsync"/>
+/// is plain HttpClient posting one request signed in advance and reading the body as bytes. The
+/// baseline passes the pre-signed URL as a string, as <c>HttpClient.PostAsync(url, ...)</c> callers
+/// do, so HttpClient parses it into a Uri per request (a signed URL cannot be reused: the nonce).
+/// </summary>
+internal sealed class EndToEndScenario : IDisposable
+{
+    private readonly EcsActivationClient _client;
+    private readonly HttpClient _clientHttp;
+    private readonly HttpClient _rawHttp;
+    private readonly string _presignedUrl;
+
+    public EndToEndScenario(string serverUrl)
+    {
+        _clientHttp = BenchmarkData.CreateHttpClient();
+        _client = new EcsActivationClient(
+            new EcsActivationClientOptions
+            {
+                RegionId = BenchmarkData.RegionId,
+                Endpoint = serverUrl,
+                AccessKeyId = BenchmarkData.AccessKeyId,
+                AccessKeySecret = BenchmarkData.AccessKeySecret,
+            },
+            _clientHttp);
+        _rawHttp = BenchmarkData.CreateHttpClient();
+        _presignedUrl = BenchmarkData.Sign(serverUrl.TrimEnd('/') + "/").Url;
+    }
+
+    public Task<DisableActivationResponse> ClientCallAsync() => _client.DisableActivationAsync(BenchmarkData.ActivationId);
+
+    public async Task<int> RawCallAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _presignedUrl);
+        using HttpResponseMessage response = await _rawHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        return body.Length;
+    }
+
+    /// <summary>Runs <paramref name="calls"/> calls spread over <paramref name="callers"/> concurrent loops.</summary>
+    public static async Task RunConcurrentAsync(Func<Task> call, int callers, int calls)
+    {
+        int remaining = calls;
+        var loops = new Task[callers];
+        for (int i = 0; i < callers; i++)
+        {
+            loops[i] = Task.Run(async () =>
+            {
+                while (Interlocked.Decrement(ref remaining) >= 0)
+                {
+                    await call().ConfigureAwait(false);
+                }
+            });
+        }
+
+        await Task.WhenAll(loops).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _clientHttp.Dispose();
+        _rawHttp.Dispose();
+    }
+}

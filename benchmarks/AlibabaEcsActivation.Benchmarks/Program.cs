@@ -1,0 +1,33 @@
+using System;
+using System.Threading.Tasks;
+using AlibabaEcsActivation.Benchmarks.Quick;
+using AlibabaEcsActivation.Benchmarks.Server;
+using BenchmarkDotNet.Running;
+
+namespace AlibabaEcsActivation.Benchmarks;
+
+/// <summary>
+/// <c>quick</c>: the one-minute sanity mode. <c>serve</c>: the loopback server (started by the other
+/// modes as a child process). Anything else goes to BenchmarkDotNet, e.g. <c>--filter '*' --job short</c>.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "serve")
+        {
+            return await LoopbackServer.ServeUntilStdinClosesAsync();
+        }
+
+        if (args.Length > 0 && args[0] == "quick")
+        {
+            return await QuickRunner.RunAsync();
+        }
+
+        // BenchmarkDotNet runs each benchmark in a process of its own; they inherit the server's URL.
+        using ServerProcess server = ServerProcess.Start();
+        Environment.SetEnvironmentVariable(ServerProcess.UrlVariable, server.Url);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}

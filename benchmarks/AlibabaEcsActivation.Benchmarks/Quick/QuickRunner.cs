@@ -1,0 +1,104 @@
+using System;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Threading.Tasks;
+using AlibabaEcsActivation.Benchmarks.Server;
+using AlibabaEcsActivation.Serialization;
+
+namespace AlibabaEcsActivation.Benchmarks.Quick;
+
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks/AlibabaEcsActivation.Benchmarks -- quick</c>:
+/// every figure as <c>name: value unit (ratio vs baseline)</c>, in well under a minute.
+/// </summary>
+internal static class QuickRunner
+{
+    private const int SignOps = 20_000;
+    private const int ParseOps = 20_000;
+    private const int SequentialCalls = 2_000;
+    private const int ConcurrentCalls = 6_400;
+
+    public static async Task<int> RunAsync()
+    {
+        Console.WriteLine($"# quick mode: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {Measure.Rounds} alternating rounds, medians");
+        MeasureSigning();
+        MeasureParsing();
+        await MeasureEndToEndAsync();
+        return 0;
+    }
+
+    private static void MeasureSigning()
+    {
+        byte[] mac = new byte[20];
+#pragma warning disable CA5350 // RPC v1 is HMAC-SHA1 by specification.
+        var (hmac, sign) = Measure.Pair(
+            () => HMACSHA1.HashData(BenchmarkData.HmacKey, BenchmarkData.StringToSignBytes, mac),
+            () => BenchmarkData.Sign(BenchmarkData.EndpointUrl),
+            SignOps,
+            TimeSpan.FromSeconds(1));
+#pragma warning restore CA5350
+        double ratio = sign.NanosecondsPerOp / hmac.NanosecondsPerOp;
+        Print("hmac_ns", hmac.NanosecondsPerOp, "ns", "baseline: bare HMAC-SHA1 over the same string-to-sign");
+        Print("sign_ns", sign.NanosecondsPerOp, "ns", $"{Fmt(ratio)}x bare HMAC-SHA1; target <= 2x: {Verdict(ratio <= 2)}");
+        Print("sign_alloc_bytes", sign.BytesPerOp, "B", $"bare HMAC-SHA1 {Fmt(hmac.BytesPerOp)} B; target <= 1024 B: {Verdict(sign.BytesPerOp <= 1024)}");
+    }
+
+    private static void MeasureParsing()
+    {
+        var info = EcsJsonContext.Default.DisableActivationResponse;
+        var (numbers, strings) = Measure.Pair(
+            () => JsonSerializer.Deserialize(BenchmarkData.TypedBody, info),
+            () => JsonSerializer.Deserialize(BenchmarkData.StringsBody, info),
+            ParseOps,
+            TimeSpan.FromSeconds(0.5));
+        Print("parse_numbers_ns", numbers.NanosecondsPerOp, "ns", "baseline: documented body, numbers as numbers");
+        Print("parse_strings_ns", strings.NanosecondsPerOp, "ns", $"{Fmt(strings.NanosecondsPerOp / numbers.NanosecondsPerOp)}x numbers as numbers");
+        Print("parse_alloc_bytes", numbers.BytesPerOp, "B", $"numbers as strings: {Fmt(strings.BytesPerOp)} B");
+    }
+
+    private static async Task MeasureEndToEndAsync()
+    {
+        using ServerProcess server = ServerProcess.Start();
+        using var scenario = new EndToEndScenario(server.Url);
+
+        var (rawSeq, sdkSeq) = await Measure.PairAsync(
+            n => Repeat(scenario.RawCallAsync, n),
+            n => Repeat(scenario.ClientCallAsync, n),
+            SequentialCalls,
+            TimeSpan.FromSeconds(3));
+        double seqRatio = rawSeq.NanosecondsPerOp / sdkSeq.NanosecondsPerOp;
+        Print("e2e_sequential_us", sdkSeq.NanosecondsPerOp / 1000, "us/call", $"raw HttpClient {Fmt(rawSeq.NanosecondsPerOp / 1000)} us/call");
+        Print("e2e_sequential_ratio", seqRatio, "x throughput", $"vs raw HttpClient; target >= 0.9: {Verdict(seqRatio >= 0.9)}");
+        Print("e2e_client_cpu_us_per_call", sdkSeq.CpuNanosecondsPerOp / 1000, "us", $"{Fmt(sdkSeq.CpuNanosecondsPerOp / rawSeq.CpuNanosecondsPerOp)}x raw HttpClient's {Fmt(rawSeq.CpuNanosecondsPerOp / 1000)} us; this process only, so the server and other load do not count");
+
+        var (rawCon, sdkCon) = await Measure.PairAsync(
+            n => EndToEndScenario.RunConcurrentAsync(scenario.RawCallAsync, EndToEndBenchmarks.Callers, n),
+            n => EndToEndScenario.RunConcurrentAsync(scenario.ClientCallAsync, EndToEndBenchmarks.Callers, n),
+            ConcurrentCalls,
+            TimeSpan.FromSeconds(3));
+        double conRatio = rawCon.NanosecondsPerOp / sdkCon.NanosecondsPerOp;
+        Print("e2e_concurrent_calls_per_s", 1e9 / sdkCon.NanosecondsPerOp, "calls/s", $"{EndToEndBenchmarks.Callers} callers; raw HttpClient {Fmt(1e9 / rawCon.NanosecondsPerOp)} calls/s");
+        Print("e2e_concurrent_ratio", conRatio, "x throughput", $"vs raw HttpClient; target >= 0.9: {Verdict(conRatio >= 0.9)}");
+
+        double allocRatio = sdkSeq.BytesPerOp / rawSeq.BytesPerOp;
+        Print("e2e_alloc_bytes_per_call", sdkSeq.BytesPerOp, "B", $"{Fmt(allocRatio)}x raw HttpClient's {Fmt(rawSeq.BytesPerOp)} B; target <= 1.5x: {Verdict(allocRatio <= 1.5)}");
+        Print("e2e_concurrent_alloc_bytes_per_call", sdkCon.BytesPerOp, "B", $"{Fmt(sdkCon.BytesPerOp / rawCon.BytesPerOp)}x raw HttpClient's {Fmt(rawCon.BytesPerOp)} B");
+    }
+
+    private static async Task Repeat(Func<Task> call, int times)
+    {
+        for (int i = 0; i < times; i++)
+        {
+            await call();
+        }
+    }
+
+    private static void Print(string name, double value, string unit, string comparison) =>
+        Console.WriteLine($"{name}: {Fmt(value)} {unit} ({comparison})");
+
+    private static string Fmt(double value) =>
+        value.ToString(Math.Abs(value) >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture);
+
+    private static string Verdict(bool met) => met ? "met" : "MISSED";
+}
