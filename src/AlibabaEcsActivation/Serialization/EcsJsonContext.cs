@@ -6,7 +6,8 @@ namespace AlibabaEcsActivation.Serialization;
 /// Source-generated serializers for every response body: no reflection, so the library stays clean
 /// under trimming and native AOT. Property names match either case, unknown fields are ignored, and
 /// the tolerant converters apply to every field of their type, so the public models carry no
-/// internal converter attributes (users can serialize them with their own contexts).
+/// internal converter attributes (users can serialize them with their own contexts). The models with
+/// <c>init</c>-only properties on the hot path have hand-written readers (see <see cref="ActivationConverter"/>).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNameCaseInsensitive = true,
@@ -14,6 +15,7 @@ namespace AlibabaEcsActivation.Serialization;
     {
         typeof(TolerantInt32Converter), typeof(TolerantInt64Converter), typeof(TolerantBooleanConverter),
         typeof(TolerantStringConverter), typeof(TolerantDateTimeOffsetConverter),
+        typeof(ActivationConverter), typeof(DisableActivationResponseConverter), typeof(DeleteActivationResponseConverter),
     })]
 [JsonSerializable(typeof(DisableActivationResponse))]
 [JsonSerializable(typeof(CreateActivationResponse))]
