@@ -19,7 +19,7 @@ using Polly.Timeout;
 namespace AlibabaEcsActivation.Transport;
 
 /// <summary>
-/// Runs one API call: a Polly retry around a per-attempt timeout, inside the overall timeout.
+/// Runs one API call: a Polly pipeline of the overall timeout, around a retry, around a per-attempt timeout.
 /// Signing sits INSIDE the retry on purpose: every attempt resolves credentials, stamps a fresh
 /// <c>Timestamp</c> and <c>SignatureNonce</c>, signs and sends a new <see cref="HttpRequestMessage"/>,
 /// because the service rejects a reused nonce and a stale timestamp. A retry handler outside the
@@ -31,6 +31,7 @@ internal sealed class RpcInvoker
     public const string HttpMethodName = "POST";
 
     private static readonly ResiliencePropertyKey<RpcCall> CallKey = new("AlibabaEcsActivation.Call");
+    private static readonly ResiliencePropertyKey<bool> OverallTimedOutKey = new("AlibabaEcsActivation.OverallTimedOut");
 
     private readonly ClientSettings _settings;
     private readonly Func<HttpClient> _httpClientSource;
@@ -60,14 +61,10 @@ internal sealed class RpcInvoker
         activity?.SetTag("cloud.region", call.RegionId);
         activity?.SetTag("server.address", call.Endpoint.Host);
 
-#if NET8_0_OR_GREATER
-        using CancellationTokenSource overall = new(_settings.Timeout, _settings.TimeProvider);
-#else
-        using CancellationTokenSource overall = _settings.TimeProvider.CreateCancellationTokenSource(_settings.Timeout);
-#endif
-        // Link only a token that can cancel: most callers pass none, and a linked source costs allocations per call.
-        using CancellationTokenSource? linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overall.Token) : null;
-        ResilienceContext context = ResilienceContextPool.Shared.Get(linked?.Token ?? overall.Token);
+        // The overall timeout is the pipeline's outer strategy: Polly pools its cancellation sources,
+        // where a source of our own (plus a linked one for the caller's token) cost two per call.
+        long started = _settings.TimeProvider.GetTimestamp();
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallKey, call);
         try
         {
@@ -89,7 +86,10 @@ internal sealed class RpcInvoker
                 throw new OperationCanceledException(e.Message, e, cancellationToken);
             }
 
-            Exception translated = Translate(e, call, overall.IsCancellationRequested);
+            // The outer strategy flags its own timeout; the elapsed time covers a timeout that fired just as an attempt failed.
+            bool overallTimedOut = context.Properties.GetValue(OverallTimedOutKey, false)
+                || (e is OperationCanceledException or TimeoutRejectedException && _settings.TimeProvider.GetElapsedTime(started) >= _settings.Timeout);
+            Exception translated = Translate(e, call, overallTimedOut);
             if (ReferenceEquals(translated, e))
             {
                 throw; // keep the original stack trace
@@ -257,6 +257,20 @@ internal sealed class RpcInvoker
     private ResiliencePipeline BuildPipeline()
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = _settings.TimeProvider };
+
+        // Outermost: the overall Timeout, across attempts and backoff. A generator rather than the Timeout
+        // property, whose validation range (Polly's, not ours) would reject values the options allow.
+        TimeSpan overall = _settings.Timeout;
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            TimeoutGenerator = _ => new ValueTask<TimeSpan>(overall),
+            OnTimeout = args =>
+            {
+                args.Context.Properties.Set(OverallTimedOutKey, true);
+                return default;
+            },
+        });
+
         if (_settings.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions

@@ -48,6 +48,36 @@ public class TimeoutAndCancellationTests
     }
 
     [Fact]
+    public async Task Overall_timeout_during_backoff_says_so_after_one_attempt()
+    {
+        _mock.When("*").Respond(_ => ApiResponses.Json(HttpStatusCode.InternalServerError, ApiResponses.Error("InternalError.Dispatch", "x")));
+        using var client = ClientFactory.Create(_mock, o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(100);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            o.RetryBaseDelay = TimeSpan.FromMinutes(10);
+            o.RetryMaxDelay = TimeSpan.FromMinutes(10);
+        });
+
+        var e = await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => client.DisableActivationAsync("id-1"));
+
+        Assert.Equal(1, e.Attempts);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), e.Timeout);
+        Assert.Contains("did not complete within Timeout", e.Message);
+    }
+
+    [Fact]
+    public async Task Overall_timeout_longer_than_a_day_is_accepted()
+    {
+        _mock.When("*").Respond(_ => ApiResponses.Json(HttpStatusCode.OK, ApiResponses.DisableSuccessTyped));
+        using var client = ClientFactory.Create(_mock, o => o.Timeout = TimeSpan.FromDays(3));
+
+        DisableActivationResponse response = await client.DisableActivationAsync("id-1");
+
+        Assert.Equal(ApiResponses.DocRequestId, response.RequestId);
+    }
+
+    [Fact]
     public async Task Caller_cancellation_during_a_request_surfaces_as_cancellation_not_timeout()
     {
         using var cts = new CancellationTokenSource();
