@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.Credentials;
 using AlibabaEcsActivation.Diagnostics;
-using AlibabaEcsActivation.Endpoints;
 using AlibabaEcsActivation.Serialization;
 using AlibabaEcsActivation.Signing;
 using AlibabaEcsActivation.Transport;
@@ -105,7 +104,7 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
             ? _settings.DefaultRegionId
             : InputValidator.RequireRegionId(requestRegionId, "request");
         parameters.Set("RegionId", regionId);
-        Uri endpoint = EndpointResolver.Resolve(regionId, _settings.Endpoint, _settings.AllowInsecureHttp);
+        Uri endpoint = _settings.Endpoints.Resolve(regionId);
         return new RpcCall(action, regionId, parameters, endpoint);
     }
 

@@ -9,7 +9,8 @@ namespace AlibabaEcsActivation.Signing;
 /// </summary>
 internal sealed class RpcParameters
 {
-    private readonly List<KeyValuePair<string, string>> _items = new(16);
+    // Room for DisableActivation's two and a few more without growing; larger calls grow as needed.
+    private readonly List<KeyValuePair<string, string>> _items = new(4);
 
     public int Count => _items.Count;
 

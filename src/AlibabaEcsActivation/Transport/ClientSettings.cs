@@ -1,5 +1,6 @@
 using System;
 using AlibabaEcsActivation.Credentials;
+using AlibabaEcsActivation.Endpoints;
 
 namespace AlibabaEcsActivation.Transport;
 
@@ -11,6 +12,7 @@ internal sealed class ClientSettings
         DefaultRegionId = options.RegionId!;
         Endpoint = string.IsNullOrWhiteSpace(options.Endpoint) ? null : options.Endpoint;
         AllowInsecureHttp = options.AllowInsecureHttp;
+        Endpoints = new EndpointCache(Endpoint, AllowInsecureHttp);
         CredentialsProvider = credentialsProvider;
         Timeout = options.Timeout;
         AttemptTimeout = options.AttemptTimeout;
@@ -27,6 +29,9 @@ internal sealed class ClientSettings
     public string DefaultRegionId { get; }
     public string? Endpoint { get; }
     public bool AllowInsecureHttp { get; }
+
+    /// <summary>Endpoints resolved once per region (or once for the override), not per call.</summary>
+    public EndpointCache Endpoints { get; }
     public ICredentialsProvider CredentialsProvider { get; }
     public TimeSpan Timeout { get; }
     public TimeSpan AttemptTimeout { get; }
