@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
@@ -36,14 +38,18 @@ internal sealed class RpcInvoker
     private readonly ClientSettings _settings;
     private readonly Func<HttpClient> _httpClientSource;
     private readonly ILogger _logger;
-    private readonly ResiliencePipeline _pipeline;
+    // One typed pipeline per response type: a pipeline built for object would bridge every call's outcome
+    // to Outcome<object> and back, allocating two more async state machines per call that goes to the network.
+    private readonly ConcurrentDictionary<Type, object> _pipelines = new();
 
     public RpcInvoker(ClientSettings settings, Func<HttpClient> httpClientSource, ILogger logger)
     {
         _settings = settings;
         _httpClientSource = httpClientSource;
         _logger = logger;
-        _pipeline = BuildPipeline();
+
+        // Built now so that the options' timeouts and retries are checked when the client is created, as before.
+        PipelineFor<DisableActivationResponse>();
     }
 
     /// <summary>Sends <paramref name="call"/> and returns its parsed response, or throws a typed exception.</summary>
@@ -51,7 +57,7 @@ internal sealed class RpcInvoker
     /// <param name="typeInfo">The source-generated reader of the response body.</param>
     /// <param name="findProblem">Returns what is missing from a parsed body, or null when it is complete.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    public async Task<T> InvokeAsync<T>(RpcCall call, JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, CancellationToken cancellationToken)
+    public async Task<T> InvokeAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(RpcCall call, JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, CancellationToken cancellationToken)
         where T : class
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -68,12 +74,15 @@ internal sealed class RpcInvoker
         context.Properties.Set(CallKey, call);
         try
         {
-            T result = await _pipeline.ExecuteAsync(
+            // Outcomes rather than exceptions through the pipeline: ExecuteAsync would wrap the attempt and
+            // the result in two more async state machines per call.
+            Outcome<T> outcome = await PipelineFor<T>().ExecuteOutcomeAsync(
                 static (ctx, state) => state.Invoker.AttemptAsync(state.Call, state.TypeInfo, state.FindProblem, ctx.CancellationToken),
                 context,
                 (Invoker: this, Call: call, TypeInfo: typeInfo, FindProblem: findProblem)).ConfigureAwait(false);
+            outcome.ThrowIfException(); // with its original stack trace, into the translation below
             activity?.SetTag("ecs.attempts", call.Attempts);
-            return result;
+            return outcome.Result!;
         }
         catch (Exception e)
         {
@@ -125,7 +134,7 @@ internal sealed class RpcInvoker
         };
     }
 
-    private async ValueTask<T> AttemptAsync<T>(RpcCall call, JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, CancellationToken cancellationToken)
+    private async ValueTask<Outcome<T>> AttemptAsync<T>(RpcCall call, JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, CancellationToken cancellationToken)
         where T : class
     {
         int attempt = ++call.Attempts;
@@ -158,13 +167,17 @@ internal sealed class RpcInvoker
 
             using (response)
             {
-                return await ReadResponseAsync(call, attempt, started, response, signed, typeInfo, findProblem, cancellationToken).ConfigureAwait(false);
+                return Outcome.FromResult(await ReadResponseAsync(call, attempt, started, response, signed, typeInfo, findProblem, cancellationToken).ConfigureAwait(false));
             }
         }
-        catch (Exception e) when (e is not EcsServiceException)
+        catch (Exception e)
         {
-            Log.AttemptFailed(_logger, call.Action, call.RegionId, attempt, e.GetType().Name, ElapsedMs(started));
-            throw;
+            if (e is not EcsServiceException)
+            {
+                Log.AttemptFailed(_logger, call.Action, call.RegionId, attempt, e.GetType().Name, ElapsedMs(started));
+            }
+
+            return Outcome.FromException<T>(e);
         }
     }
 
@@ -254,9 +267,13 @@ internal sealed class RpcInvoker
         credentials.AccessKeyId,
         credentials.SecurityToken);
 
-    private ResiliencePipeline BuildPipeline()
+    private ResiliencePipeline<T> PipelineFor<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>() =>
+        (ResiliencePipeline<T>)(_pipelines.TryGetValue(typeof(T), out object? pipeline) ? pipeline : _pipelines.GetOrAdd(typeof(T), BuildPipeline<T>()));
+
+    // Polly's typed retry asks the trimmer to keep the response type's members (it validates options by reflection).
+    private ResiliencePipeline<T> BuildPipeline<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>()
     {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = _settings.TimeProvider };
+        var builder = new ResiliencePipelineBuilder<T> { TimeProvider = _settings.TimeProvider };
 
         // Outermost: the overall Timeout, across attempts and backoff. A generator rather than the Timeout
         // property, whose validation range (Polly's, not ours) would reject values the options allow.
@@ -273,7 +290,7 @@ internal sealed class RpcInvoker
 
         if (_settings.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions
+            builder.AddRetry(new RetryStrategyOptions<T>
             {
                 MaxRetryAttempts = _settings.MaxRetries,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception)),
