@@ -262,7 +262,7 @@ internal sealed class RpcInvoker
     private CommonParameters StampCommonParameters(RpcCall call, AlibabaCloudCredentials credentials) => new(
         call.Action,
         ApiVersion,
-        _settings.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        TimestampFormatter.Format(_settings.TimeProvider.GetUtcNow().UtcDateTime),
         _settings.NonceSource(),
         credentials.AccessKeyId,
         credentials.SecurityToken);
