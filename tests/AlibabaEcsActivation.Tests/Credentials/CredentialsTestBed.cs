@@ -42,6 +42,11 @@ internal sealed class CredentialsTestBed : IDisposable
         HomeDirectory = Home,
         TimeProvider = Time,
         HttpClient = _httpClient ??= Http.ToHttpClient(),
+
+        // The fakes answer at once; the production 1 s metadata timeout could fire on a loaded CI
+        // machine while the first request is still being JIT-compiled. Timeout tests set their own.
+        MetadataTimeout = TimeSpan.FromSeconds(30),
+        NetworkTimeout = TimeSpan.FromSeconds(30),
     };
 
     /// <summary>Writes a file under HOME and returns its full path.</summary>
