@@ -84,10 +84,16 @@ public partial class EcsActivationClient
             {
                 outcomes.Add(new ActivationDisableOutcome(activation.ActivationId ?? string.Empty, ActivationDisableStatus.AlreadyDisabled, activation));
             }
-            else if (activation.ActivationId is { } id && byId.TryGetValue(id, out ActivationDisableOutcome? outcome))
+            else if (string.IsNullOrEmpty(activation.ActivationId))
+            {
+                // An enabled code the listing did not identify cannot be disabled: report it, never drop it.
+                var error = new EcsError(200, EcsErrorCodes.InvalidResponse, "DescribeActivations listed an enabled activation code without an ActivationId; it was not disabled.");
+                outcomes.Add(new ActivationDisableOutcome(string.Empty, ActivationDisableStatus.Failed, activation, new EcsInvalidResponseException(error)));
+            }
+            else if (byId.TryGetValue(activation.ActivationId!, out ActivationDisableOutcome? outcome))
             {
                 outcomes.Add(outcome);
-                byId.Remove(id); // a code listed twice is reported once
+                byId.Remove(activation.ActivationId!); // a code listed twice is reported once
             }
         }
 

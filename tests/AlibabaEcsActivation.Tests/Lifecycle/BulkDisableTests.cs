@@ -209,6 +209,26 @@ public class BulkDisableTests
     }
 
     [Fact]
+    public async Task Bulk_filter_mode_reports_an_enabled_code_listed_without_an_id_as_failed()
+    {
+        using var ecs = new FakeEcsService(r => r["Action"] switch
+        {
+            "DescribeActivations" => FakeEcsService.Json("""{"RequestId":"r","ActivationList":[{"ActivationId":"on-1","Disabled":false},{"InstanceName":"web","Disabled":false}]}"""),
+            _ => FakeEcsService.ActivationBody(r["ActivationId"]),
+        });
+        using var client = ecs.CreateClient();
+
+        BulkDisableResult result = await client.DisableActivationsAsync(new DescribeActivationsRequest());
+
+        Assert.Equal(2, result.Outcomes.Count);
+        ActivationDisableOutcome unnamed = result.Outcomes[1];
+        Assert.Equal(ActivationDisableStatus.Failed, unnamed.Status);
+        Assert.Equal(EcsErrorCodes.InvalidResponse, unnamed.ErrorCode);
+        Assert.False(result.Succeeded);
+        Assert.Single(ecs.RequestsFor("DisableActivation"));
+    }
+
+    [Fact]
     public async Task Bulk_filter_mode_lists_everything_before_disabling_anything()
     {
         using var ecs = new FakeEcsService(r => r["Action"] switch
