@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.Signing;
@@ -109,7 +108,7 @@ internal sealed class StsClient
             .Set("Action", action)
             .Set("Version", ApiVersion)
             .Set("Format", "JSON")
-            .Set("Timestamp", _context.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            .Set("Timestamp", TimestampFormatter.Format(_context.TimeProvider.GetUtcNow().UtcDateTime));
         string queryString = Encode(query.Items);
         if (signer is not null)
         {
@@ -171,50 +170,24 @@ internal sealed class StsClient
     }
 
     /// <summary>
-    /// STS's error, with <c>Code</c>, <c>RequestId</c> and the message. <c>SignatureDoesNotMatch</c>
-    /// messages quote the server's string-to-sign, which holds the security token: that part is cut.
+    /// STS's error, with <c>Code</c>, <c>RequestId</c> and the message, read by the same parser as the
+    /// ECS API's errors: it cuts the server's string-to-sign (which holds the security token) out of a
+    /// <c>SignatureDoesNotMatch</c> message. Any secret the message still echoes is masked too.
     /// </summary>
     private static EcsCredentialsException Failure(string source, int status, string text, AlibabaCloudCredentials? signer)
     {
-        string? code = null, message = null, requestId = null;
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            code = SessionCredentialsParser.ReadString(document.RootElement, "Code");
-            message = SessionCredentialsParser.ReadString(document.RootElement, "Message");
-            requestId = SessionCredentialsParser.ReadString(document.RootElement, "RequestId");
-        }
-        catch (JsonException)
-        {
-            // Not JSON (a proxy's HTML page, say): the status alone says enough.
-        }
-
-        return new EcsCredentialsException(
-            $"{source} failed: HTTP {status}, Code {code ?? "(none)"}, RequestId {requestId ?? "(none)"}: {Redact(message, signer) ?? "(no message)"}");
-    }
-
-    private static string? Redact(string? message, AlibabaCloudCredentials? signer)
-    {
-        if (message is null)
-        {
-            return null;
-        }
-
-        int cut = message.IndexOf("string to sign", StringComparison.OrdinalIgnoreCase);
-        if (cut >= 0)
-        {
-            message = message.Substring(0, cut) + "string to sign: <redacted>";
-        }
-
+        EcsError error = ErrorBodyParser.Parse(status, text, headerRequestId: null).Error;
+        string? message = error.Message;
         foreach (string? secret in new[] { signer?.AccessKeySecret, signer?.SecurityToken })
         {
-            if (!string.IsNullOrEmpty(secret))
+            if (message is not null && !string.IsNullOrEmpty(secret))
             {
                 message = message.Replace(secret, "<redacted>");
             }
         }
 
-        return message;
+        return new EcsCredentialsException(
+            $"{source} failed: HTTP {status}, Code {error.Code ?? "(none)"}, RequestId {error.RequestId ?? "(none)"}: {message ?? "(no message)"}");
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
