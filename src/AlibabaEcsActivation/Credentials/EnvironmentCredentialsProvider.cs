@@ -33,10 +33,6 @@ public sealed class EnvironmentCredentialsProvider : ICredentialsProvider
         _getVariable = getVariable;
     }
 
-    /// <summary>True when both required variables are set, without reading any secret into memory for long.</summary>
-    public bool IsConfigured =>
-        !string.IsNullOrEmpty(_getVariable(AccessKeyIdVariable)) && !string.IsNullOrEmpty(_getVariable(AccessKeySecretVariable));
-
     /// <inheritdoc />
     /// <exception cref="EcsCredentialsException">A required variable is missing or empty.</exception>
     public ValueTask<AlibabaCloudCredentials> GetCredentialsAsync(CancellationToken cancellationToken = default)
