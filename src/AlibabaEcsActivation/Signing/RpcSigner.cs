@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace AlibabaEcsActivation.Signing;
@@ -16,7 +15,7 @@ namespace AlibabaEcsActivation.Signing;
 /// parameter once: the query (<c>name=value&amp;...</c>, each part encoded once) is written first,
 /// and the string-to-sign is that query encoded once more, which only turns <c>%</c>, <c>=</c> and
 /// <c>&amp;</c> into <c>%25</c>, <c>%3D</c> and <c>%26</c> (everything else in it is unreserved).
-/// It allocates the signature, the URL and the <see cref="SignedRequest"/>; nothing else.
+/// It allocates the URL; nothing else (the MAC and its Base64 live on the stack).
 /// </remarks>
 internal static class RpcSigner
 {
@@ -43,7 +42,7 @@ internal static class RpcSigner
         try
         {
             int count = Canonicalize(business, common, items);
-            int bound = (urlPrefix?.Length ?? 0) + 1 + "Signature=".Length + PercentEncoder.MaxEncodedLength(Base64MacLength, twice: false);
+            int bound = (urlPrefix?.Length ?? 0) + 1 + "Signature=".Length + (3 * Base64MacLength);
             for (int i = 0; i < count; i++)
             {
                 bound += 2 + PercentEncoder.MaxEncodedLength(items[i].Key.Length + items[i].Value.Length, twice: false);
@@ -66,10 +65,11 @@ internal static class RpcSigner
             }
 
             int parametersEnd = count == 0 ? queryStart : position - 1; // without the last '&'
-            string signature = ComputeSignature(httpMethod, url, queryStart, parametersEnd, accessKeySecret);
+            Span<byte> mac = stackalloc byte[PerThreadHmac.MacLength];
+            ComputeMac(httpMethod, url, queryStart, parametersEnd, accessKeySecret, mac);
             position = WriteAscii(url, position, "Signature=");
-            position = PercentEncoder.Write(url, position, signature, twice: false);
-            return new SignedRequest(httpMethod, business, common, signature, new string(url, 0, position), queryStart);
+            position = WriteBase64Encoded(url, position, mac);
+            return new SignedRequest(httpMethod, business, common, new string(url, 0, position), queryStart);
         }
         finally
         {
@@ -120,11 +120,13 @@ internal static class RpcSigner
     public static string ComputeSignature(string stringToSign, string accessKeySecret)
     {
         byte[] data = Encoding.UTF8.GetBytes(stringToSign);
-        return ComputeSignature(data, data.Length, accessKeySecret);
+        Span<byte> mac = stackalloc byte[PerThreadHmac.MacLength];
+        PerThreadHmac.Compute(accessKeySecret, data, data.Length, mac);
+        return Convert.ToBase64String(mac.ToArray());
     }
 
     /// <summary>Signs <c>METHOD&amp;%2F&amp;</c> followed by the query in <paramref name="query"/>[start..end) encoded once more.</summary>
-    private static string ComputeSignature(string httpMethod, char[] query, int start, int end, string accessKeySecret)
+    private static void ComputeMac(string httpMethod, char[] query, int start, int end, string accessKeySecret, Span<byte> mac)
     {
         int bound = httpMethod.Length + 5 + (3 * (end - start));
         char[] chars = ArrayPool<char>.Shared.Rent(bound);
@@ -137,7 +139,7 @@ internal static class RpcSigner
             length = WriteAscii(chars, length, "&%2F&");
             length = EncodeQueryAgain(query, start, end, chars, length);
             byteCount = Encoding.UTF8.GetBytes(chars, 0, length, bytes, 0);
-            return ComputeSignature(bytes, byteCount, accessKeySecret);
+            PerThreadHmac.Compute(accessKeySecret, bytes, byteCount, mac);
         }
         finally
         {
@@ -190,35 +192,36 @@ internal static class RpcSigner
         return position;
     }
 
-    private static string ComputeSignature(byte[] data, int length, string accessKeySecret)
+    /// <summary>Writes the MAC as Base64, percent-encoded for the query: of its alphabet only <c>+</c>, <c>/</c> and <c>=</c> are reserved.</summary>
+    private static int WriteBase64Encoded(char[] destination, int position, ReadOnlySpan<byte> mac)
     {
-        // The key is the secret and '&', as UTF-8; it is wiped from the pooled buffer afterwards.
-        byte[] key = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(accessKeySecret.Length + 1));
-        int keyLength = 0;
-        try
-        {
-            keyLength = Encoding.UTF8.GetBytes(accessKeySecret, 0, accessKeySecret.Length, key, 0);
-            key[keyLength++] = (byte)'&';
-#pragma warning disable CA5350 // HMAC-SHA1 is what the RPC v1 protocol specifies; it is not our choice.
 #if NET8_0_OR_GREATER
-            Span<byte> mac = stackalloc byte[HMACSHA1.HashSizeInBytes];
-            HMACSHA1.HashData(key.AsSpan(0, keyLength), data.AsSpan(0, length), mac);
-            Span<char> base64 = stackalloc char[Base64MacLength];
-            Convert.TryToBase64Chars(mac, base64, out int written);
-            return new string(base64.Slice(0, written));
+        Span<char> buffer = stackalloc char[Base64MacLength];
+        Convert.TryToBase64Chars(mac, buffer, out int written);
+        ReadOnlySpan<char> base64 = buffer.Slice(0, written);
 #else
-            byte[] exactKey = new byte[keyLength];
-            Buffer.BlockCopy(key, 0, exactKey, 0, keyLength);
-            using var hmac = new HMACSHA1(exactKey);
-            return Convert.ToBase64String(hmac.ComputeHash(data, 0, length));
+        ReadOnlySpan<char> base64 = Convert.ToBase64String(mac.ToArray()).AsSpan();
 #endif
-#pragma warning restore CA5350
-        }
-        finally
+        foreach (char c in base64)
         {
-            Array.Clear(key, 0, keyLength);
-            ArrayPool<byte>.Shared.Return(key);
+            switch (c)
+            {
+                case '+':
+                    position = WriteAscii(destination, position, "%2B");
+                    break;
+                case '/':
+                    position = WriteAscii(destination, position, "%2F");
+                    break;
+                case '=':
+                    position = WriteAscii(destination, position, "%3D");
+                    break;
+                default:
+                    destination[position++] = c;
+                    break;
+            }
         }
+
+        return position;
     }
 
     private static int WriteAscii(char[] destination, int position, string text)

@@ -4,29 +4,28 @@ using System.Collections.Generic;
 namespace AlibabaEcsActivation.Signing;
 
 /// <summary>
-/// What signing one attempt produces: the signature and the complete request URL. The string-to-sign
+/// What signing one attempt produces: the complete request URL, signature last. The string-to-sign
 /// is only needed to diagnose <c>SignatureDoesNotMatch</c>, so it is rebuilt from the inputs on that
 /// rare path instead of being kept (about a kilobyte) for every request.
 /// </summary>
-internal sealed class SignedRequest
+internal readonly struct SignedRequest
 {
     private readonly string _httpMethod;
     private readonly RpcParameters _business;
     private readonly CommonParameters _common;
     private readonly int _queryStart;
 
-    internal SignedRequest(string httpMethod, RpcParameters business, in CommonParameters common, string signature, string url, int queryStart)
+    internal SignedRequest(string httpMethod, RpcParameters business, in CommonParameters common, string url, int queryStart)
     {
         _httpMethod = httpMethod;
         _business = business;
         _common = common;
-        Signature = signature;
         Url = url;
         _queryStart = queryStart;
     }
 
-    /// <summary>The Base64 HMAC-SHA1 signature.</summary>
-    public string Signature { get; }
+    /// <summary>The Base64 HMAC-SHA1 signature, decoded from the URL's last parameter (tests and diagnostics only).</summary>
+    public string Signature => Uri.UnescapeDataString(Url.Substring(Url.LastIndexOf("Signature=", StringComparison.Ordinal) + "Signature=".Length));
 
     /// <summary>The endpoint, <c>?</c>, every parameter and the signature, percent-encoded. Just the query when signed without an endpoint.</summary>
     public string Url { get; }
