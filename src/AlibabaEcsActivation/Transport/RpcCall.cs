@@ -24,4 +24,7 @@ internal sealed class RpcCall
 
     /// <summary>How many attempts have started so far.</summary>
     public int Attempts { get; set; }
+
+    /// <summary>The call's deadlines while it runs (set and cleared by the invoker).</summary>
+    public CallTimeouts? Timeouts { get; set; }
 }

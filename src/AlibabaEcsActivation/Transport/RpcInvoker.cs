@@ -16,12 +16,12 @@ using AlibabaEcsActivation.Signing;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace AlibabaEcsActivation.Transport;
 
 /// <summary>
-/// Runs one API call: a Polly pipeline of the overall timeout, around a retry, around a per-attempt timeout.
+/// Runs one API call: a Polly retry pipeline around attempts, each bounded by <see cref="CallTimeouts"/>
+/// (the per-attempt timeout and the call's overall timeout on one cancellation source).
 /// Signing sits INSIDE the retry on purpose: every attempt resolves credentials, stamps a fresh
 /// <c>Timestamp</c> and <c>SignatureNonce</c>, signs and sends a new <see cref="HttpRequestMessage"/>,
 /// because the service rejects a reused nonce and a stale timestamp. A retry handler outside the
@@ -33,11 +33,11 @@ internal sealed class RpcInvoker
     public const string HttpMethodName = "POST";
 
     private static readonly ResiliencePropertyKey<RpcCall> CallKey = new("AlibabaEcsActivation.Call");
-    private static readonly ResiliencePropertyKey<bool> OverallTimedOutKey = new("AlibabaEcsActivation.OverallTimedOut");
 
     private readonly ClientSettings _settings;
     private readonly Func<HttpClient> _httpClientSource;
     private readonly ILogger _logger;
+    private readonly CallTimeoutsPool _timeouts;
     // One typed pipeline per response type: a pipeline built for object would bridge every call's outcome
     // to Outcome<object> and back, allocating two more async state machines per call that goes to the network.
     private readonly ConcurrentDictionary<Type, object> _pipelines = new();
@@ -47,6 +47,7 @@ internal sealed class RpcInvoker
         _settings = settings;
         _httpClientSource = httpClientSource;
         _logger = logger;
+        _timeouts = new CallTimeoutsPool(settings);
 
         // Built now so that the options' timeouts and retries are checked when the client is created, as before.
         PipelineFor<DisableActivationResponse>();
@@ -67,9 +68,9 @@ internal sealed class RpcInvoker
         activity?.SetTag("cloud.region", call.RegionId);
         activity?.SetTag("server.address", call.Endpoint.Host);
 
-        // The overall timeout is the pipeline's outer strategy: Polly pools its cancellation sources,
-        // where a source of our own (plus a linked one for the caller's token) cost two per call.
-        long started = _settings.TimeProvider.GetTimestamp();
+        // The pipeline sees only the caller's token: the deadlines cancel attempts, never the retry loop.
+        CallTimeouts timeouts = _timeouts.Rent(cancellationToken);
+        call.Timeouts = timeouts;
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallKey, call);
         try
@@ -77,7 +78,7 @@ internal sealed class RpcInvoker
             // Outcomes rather than exceptions through the pipeline: ExecuteAsync would wrap the attempt and
             // the result in two more async state machines per call.
             Outcome<T> outcome = await PipelineFor<T>().ExecuteOutcomeAsync(
-                static (ctx, state) => state.Invoker.AttemptAsync(state.Call, state.TypeInfo, state.FindProblem, ctx.CancellationToken),
+                static (_, state) => state.Invoker.AttemptAsync(state.Call, state.TypeInfo, state.FindProblem),
                 context,
                 (Invoker: this, Call: call, TypeInfo: typeInfo, FindProblem: findProblem)).ConfigureAwait(false);
             outcome.ThrowIfException(); // with its original stack trace, into the translation below
@@ -95,10 +96,7 @@ internal sealed class RpcInvoker
                 throw new OperationCanceledException(e.Message, e, cancellationToken);
             }
 
-            // The outer strategy flags its own timeout; the elapsed time covers a timeout that fired just as an attempt failed.
-            bool overallTimedOut = context.Properties.GetValue(OverallTimedOutKey, false)
-                || (e is OperationCanceledException or TimeoutRejectedException && _settings.TimeProvider.GetElapsedTime(started) >= _settings.Timeout);
-            Exception translated = Translate(e, call, overallTimedOut);
+            Exception translated = Translate(e, call);
             if (ReferenceEquals(translated, e))
             {
                 throw; // keep the original stack trace
@@ -109,34 +107,38 @@ internal sealed class RpcInvoker
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            call.Timeouts = null;
+            _timeouts.Return(timeouts);
         }
     }
 
     /// <summary>Turns what escaped the pipeline into the exception the caller sees (the same instance to rethrow as is).</summary>
-    private Exception Translate(Exception e, RpcCall call, bool overallTimedOut)
-    {
-        if (overallTimedOut && e is OperationCanceledException or TimeoutRejectedException)
-        {
-            return new EcsRequestTimeoutException(
-                $"{call.Action} did not complete within Timeout ({_settings.Timeout.TotalSeconds:0.###} s) after {call.Attempts} attempt(s).",
-                _settings.Timeout, call.Attempts, e);
-        }
-
-        return e switch
+    private Exception Translate(Exception e, RpcCall call) =>
+        e switch
         {
             EcsException => e,
-            TimeoutRejectedException or TimeoutException => new EcsRequestTimeoutException(
+            TimeoutException => new EcsRequestTimeoutException(
                 $"{call.Action} timed out: each of {call.Attempts} attempt(s) exceeded AttemptTimeout ({_settings.AttemptTimeout.TotalSeconds:0.###} s) or the HttpClient's timeout.",
                 _settings.AttemptTimeout, call.Attempts, e),
             HttpRequestException or IOException => new EcsConnectionException(
                 $"{call.Action} could not reach {call.Endpoint.Host} in {call.Attempts} attempt(s): {e.Message}", call.Attempts, e),
             _ => e,
         };
-    }
 
-    private async ValueTask<Outcome<T>> AttemptAsync<T>(RpcCall call, JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem, CancellationToken cancellationToken)
+    /// <summary>The overall Timeout ran out: the call stops here, whatever the retry budget says.</summary>
+    private EcsRequestTimeoutException OverallTimeout(RpcCall call, Exception? inner) => new(
+        $"{call.Action} did not complete within Timeout ({_settings.Timeout.TotalSeconds:0.###} s) after {call.Attempts} attempt(s).",
+        _settings.Timeout, call.Attempts, inner);
+
+    private async ValueTask<Outcome<T>> AttemptAsync<T>(RpcCall call, JsonTypeInfo<T> typeInfo, Func<T, string?> findProblem)
         where T : class
     {
+        CallTimeouts timeouts = call.Timeouts!;
+        if (!timeouts.TryStartAttempt(out CancellationToken cancellationToken))
+        {
+            return Outcome.FromException<T>(OverallTimeout(call, inner: null)); // sends nothing
+        }
+
         int attempt = ++call.Attempts;
         long started = _settings.TimeProvider.GetTimestamp();
         try
@@ -170,8 +172,13 @@ internal sealed class RpcInvoker
                 return Outcome.FromResult(await ReadResponseAsync(call, attempt, started, response, signed, typeInfo, findProblem, cancellationToken).ConfigureAwait(false));
             }
         }
-        catch (Exception e)
+        catch (Exception caught)
         {
+            Exception e = caught is OperationCanceledException && timeouts.AttemptCancelledByDeadline
+                ? timeouts.OverallDeadlineReached
+                    ? OverallTimeout(call, caught)
+                    : new TimeoutException("The attempt exceeded AttemptTimeout.", caught)
+                : caught;
             if (e is not EcsServiceException)
             {
                 Log.AttemptFailed(_logger, call.Action, call.RegionId, attempt, e.GetType().Name, ElapsedMs(started));
@@ -275,26 +282,13 @@ internal sealed class RpcInvoker
     {
         var builder = new ResiliencePipelineBuilder<T> { TimeProvider = _settings.TimeProvider };
 
-        // Outermost: the overall Timeout, across attempts and backoff. A generator rather than the Timeout
-        // property, whose validation range (Polly's, not ours) would reject values the options allow.
-        TimeSpan overall = _settings.Timeout;
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            TimeoutGenerator = _ => new ValueTask<TimeSpan>(overall),
-            OnTimeout = args =>
-            {
-                args.Context.Properties.Set(OverallTimedOutKey, true);
-                return default;
-            },
-        });
-
         if (_settings.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<T>
             {
                 MaxRetryAttempts = _settings.MaxRetries,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(DelayFor(args.AttemptNumber, args.Outcome.Exception)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(DelayFor(args.Context, args.AttemptNumber, args.Outcome.Exception)),
                 OnRetry = args =>
                 {
                     if (args.Context.Properties.TryGetValue(CallKey, out RpcCall? call))
@@ -307,7 +301,6 @@ internal sealed class RpcInvoker
             });
         }
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Timeout = _settings.AttemptTimeout });
         return builder.Build();
     }
 
@@ -316,15 +309,17 @@ internal sealed class RpcInvoker
         ThrottlingException => _settings.RetryThrottling,
         EcsServiceException service => service.IsTransient,
         EcsException => false, // credentials: retrying cannot help
-        TimeoutRejectedException or TimeoutException => true,
+        TimeoutException => true, // an attempt timeout; the overall one arrives as EcsRequestTimeoutException
         HttpRequestException or IOException => true,
         _ => false, // caller cancellation, overall timeout, bugs
     };
 
-    private TimeSpan DelayFor(int retryIndex, Exception? exception)
+    /// <summary>The backoff before the next attempt, never past the overall deadline.</summary>
+    private TimeSpan DelayFor(ResilienceContext context, int retryIndex, Exception? exception)
     {
         var throttling = exception as ThrottlingException;
-        return BackoffCalculator.Compute(retryIndex, _settings.RetryBaseDelay, _settings.RetryMaxDelay, throttling is not null, throttling?.RetryAfter, RetryJitter.Next());
+        TimeSpan delay = BackoffCalculator.Compute(retryIndex, _settings.RetryBaseDelay, _settings.RetryMaxDelay, throttling is not null, throttling?.RetryAfter, RetryJitter.Next());
+        return context.Properties.TryGetValue(CallKey, out RpcCall? call) && call.Timeouts is { } timeouts ? timeouts.CapDelay(delay) : delay;
     }
 
     private long ElapsedMs(long started) => (long)_settings.TimeProvider.GetElapsedTime(started).TotalMilliseconds;

@@ -145,4 +145,87 @@ public class TimeoutAndCancellationTests
 
         Assert.Equal(2, e.Attempts);
     }
+
+    [Fact]
+    public async Task An_attempt_that_timed_out_is_retried_with_a_fresh_deadline()
+    {
+        var handler = FirstAttemptHangs();
+        using var client = ClientFactory.Create(handler, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(50);
+            o.MaxRetries = 1;
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+            o.TimeProvider = TimeProvider.System;
+        });
+
+        DisableActivationResponse response = await client.DisableActivationAsync("id-1");
+
+        Assert.Equal(ApiResponses.DocRequestId, response.RequestId);
+        Assert.Equal(2, handler.Calls);
+    }
+
+    [Fact]
+    public async Task A_call_after_one_that_timed_out_starts_with_its_own_deadlines()
+    {
+        var handler = FirstAttemptHangs();
+        using var client = ClientFactory.Create(handler, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(50);
+            o.MaxRetries = 0;
+            o.TimeProvider = TimeProvider.System; // its sources are reused across calls, unless cancelled
+        });
+
+        await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => client.DisableActivationAsync("id-1"));
+        DisableActivationResponse response = await client.DisableActivationAsync("id-1");
+
+        Assert.Equal(ApiResponses.DocRequestId, response.RequestId);
+    }
+
+    [Fact]
+    public async Task Cancelling_an_earlier_call_token_does_not_reach_later_calls()
+    {
+        using var cts = new CancellationTokenSource();
+        var secondEntered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new DelegateHandler(async (request, token) =>
+        {
+            if (request.RequestUri!.Query.Contains("ActivationId=id-2", StringComparison.Ordinal))
+            {
+                secondEntered.SetResult();
+                await release.Task.WaitAsync(token);
+            }
+
+            return ApiResponses.Json(HttpStatusCode.OK, ApiResponses.DisableSuccessTyped);
+        });
+        // The system clock, because only its cancellation sources can be reset and reused.
+        using var client = ClientFactory.Create(handler, o =>
+        {
+            o.MaxRetries = 0;
+            o.TimeProvider = TimeProvider.System;
+        });
+
+        await client.DisableActivationAsync("id-1", cts.Token);
+        Task<DisableActivationResponse> second = client.DisableActivationAsync("id-2");
+        await secondEntered.Task;
+        cts.Cancel(); // the first call is over: its token must not reach the second call's (reused) deadline
+        release.SetResult();
+
+        DisableActivationResponse response = await second;
+        Assert.Equal(ApiResponses.DocRequestId, response.RequestId);
+    }
+
+    /// <summary>Hangs on the first request until it is cancelled, then answers every later one at once.</summary>
+    private static DelegateHandler FirstAttemptHangs()
+    {
+        int requests = 0;
+        return new DelegateHandler(async (_, token) =>
+        {
+            if (Interlocked.Increment(ref requests) == 1)
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+
+            return ApiResponses.Json(HttpStatusCode.OK, ApiResponses.DisableSuccessTyped);
+        });
+    }
 }
