@@ -148,7 +148,6 @@ internal sealed class RpcInvoker
 
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(signed.Url));
             request.Headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
-            request.Headers.TryAddWithoutValidation("Accept", "application/json");
             request.Headers.TryAddWithoutValidation("x-acs-action", call.Action);
             request.Headers.TryAddWithoutValidation("x-acs-version", ApiVersion);
             if (attempt > 1)
