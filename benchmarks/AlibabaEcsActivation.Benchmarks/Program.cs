@@ -7,8 +7,10 @@ using BenchmarkDotNet.Running;
 namespace AlibabaEcsActivation.Benchmarks;
 
 /// <summary>
-/// <c>quick</c>: the one-minute sanity mode. <c>serve</c>: the loopback server (started by the other
-/// modes as a child process). Anything else goes to BenchmarkDotNet, e.g. <c>--filter '*' --job short</c>.
+/// <c>quick</c>: the one-minute sanity mode. <c>inmemory</c>: the SDK's own CPU and bytes per call, with
+/// no network. <c>profile</c>: one side of the end-to-end loop for a profiler to attach to. <c>serve</c>:
+/// the loopback server (started by the other modes as a child process). Anything else goes to
+/// BenchmarkDotNet, e.g. <c>--filter '*' --job short</c>.
 /// </summary>
 public static class Program
 {
@@ -17,6 +19,16 @@ public static class Program
         if (args.Length > 0 && args[0] == "serve")
         {
             return await LoopbackServer.ServeUntilStdinClosesAsync();
+        }
+
+        if (args.Length > 0 && args[0] == "inmemory")
+        {
+            return await InMemoryRunner.RunAsync(args);
+        }
+
+        if (args.Length > 0 && args[0] == "profile")
+        {
+            return await ProfileRunner.RunAsync(args);
         }
 
         if (args.Length > 0 && args[0] == "quick")

@@ -1,0 +1,45 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using AlibabaEcsActivation.Benchmarks.Server;
+
+namespace AlibabaEcsActivation.Benchmarks.Quick;
+
+/// <summary>
+/// <c>profile sdk|raw [seconds] [callers]</c>: one side of the end-to-end benchmark in a loop, so that a
+/// sampling profiler can attach to this process alone, e.g.
+/// <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0</c> and
+/// <c>perf record -g -p PID</c>. Prints calls per second, thread-pool work items and gen0 GCs per call.
+/// </summary>
+internal static class ProfileRunner
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string side = args.Length > 1 ? args[1] : "sdk";
+        double seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+        int callers = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1;
+
+        using ServerProcess server = ServerProcess.Start();
+        using var scenario = new EndToEndScenario(server.Url);
+        Func<Task> call = side == "raw" ? scenario.RawCallAsync : scenario.ClientCallAsync;
+        Console.WriteLine($"PID {Environment.ProcessId}: {side}, {callers} caller(s), {seconds} s");
+
+        long calls = 0;
+        long workItems = ThreadPool.CompletedWorkItemCount;
+        int collections = GC.CollectionCount(0);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            await EndToEndScenario.RunConcurrentAsync(call, callers, 1000);
+            calls += 1000;
+        }
+
+        double perSecond = calls / clock.Elapsed.TotalSeconds;
+        double itemsPerCall = (double)(ThreadPool.CompletedWorkItemCount - workItems) / calls;
+        double gcsPerCall = (double)(GC.CollectionCount(0) - collections) / calls;
+        Console.WriteLine($"{side}: {perSecond:0} calls/s, {itemsPerCall:0.00} thread-pool work items/call, {gcsPerCall * 1000:0.00} gen0 GCs per 1000 calls");
+        return 0;
+    }
+}
