@@ -49,7 +49,7 @@ internal sealed class RpcInvoker
         _logger = logger;
         _timeouts = new CallTimeoutsPool(settings);
 
-        // Built now so that the options' timeouts and retries are checked when the client is created, as before.
+        // Built now so that the retry options are checked when the client is created, as before.
         PipelineFor<DisableActivationResponse>();
     }
 
