@@ -56,7 +56,7 @@ internal static class PercentEncoder
     /// <paramref name="value"/> at <paramref name="position"/>; returns the position after it.
     /// <paramref name="destination"/> must have <see cref="MaxEncodedLength"/> chars free.
     /// </summary>
-    public static int Write(char[] destination, int position, string value, bool twice)
+    public static int Write(char[] destination, int position, ReadOnlySpan<char> value, bool twice)
     {
         int index = 0;
         while (index < value.Length)
@@ -64,7 +64,7 @@ internal static class PercentEncoder
             // Copy the run of unreserved chars (usually the whole value) in one go.
             int reserved = IndexOfReserved(value, index);
             int run = (reserved < 0 ? value.Length : reserved) - index;
-            value.CopyTo(index, destination, position, run);
+            value.Slice(index, run).CopyTo(destination.AsSpan(position));
             position += run;
             if (reserved < 0)
             {
@@ -83,10 +83,10 @@ internal static class PercentEncoder
     }
 
     /// <summary>The index of the first char at or after <paramref name="start"/> that must be encoded; -1 if none.</summary>
-    private static int IndexOfReserved(string value, int start)
+    private static int IndexOfReserved(ReadOnlySpan<char> value, int start)
     {
 #if NET8_0_OR_GREATER
-        int found = value.AsSpan(start).IndexOfAnyExcept(UnreservedChars);
+        int found = value.Slice(start).IndexOfAnyExcept(UnreservedChars);
         return found < 0 ? -1 : start + found;
 #else
         for (int i = start; i < value.Length; i++)
@@ -123,7 +123,7 @@ internal static class PercentEncoder
     }
 
     /// <summary>UTF-8 by hand, exactly as <see cref="Encoding.UTF8"/> does it: a lone surrogate becomes U+FFFD.</summary>
-    private static int WriteNonAscii(char[] destination, int position, string value, ref int index, bool twice)
+    private static int WriteNonAscii(char[] destination, int position, ReadOnlySpan<char> value, ref int index, bool twice)
     {
         char c = value[index];
         int codePoint;

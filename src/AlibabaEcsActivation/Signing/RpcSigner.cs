@@ -192,36 +192,16 @@ internal static class RpcSigner
         return position;
     }
 
-    /// <summary>Writes the MAC as Base64, percent-encoded for the query: of its alphabet only <c>+</c>, <c>/</c> and <c>=</c> are reserved.</summary>
+    /// <summary>Writes the MAC as Base64, percent-encoded for the query (of its alphabet, <c>+</c>, <c>/</c> and <c>=</c> are reserved).</summary>
     private static int WriteBase64Encoded(char[] destination, int position, ReadOnlySpan<byte> mac)
     {
 #if NET8_0_OR_GREATER
-        Span<char> buffer = stackalloc char[Base64MacLength];
-        Convert.TryToBase64Chars(mac, buffer, out int written);
-        ReadOnlySpan<char> base64 = buffer.Slice(0, written);
+        Span<char> base64 = stackalloc char[Base64MacLength];
+        Convert.TryToBase64Chars(mac, base64, out int written);
+        return PercentEncoder.Write(destination, position, base64.Slice(0, written), twice: false);
 #else
-        ReadOnlySpan<char> base64 = Convert.ToBase64String(mac.ToArray()).AsSpan();
+        return PercentEncoder.Write(destination, position, Convert.ToBase64String(mac.ToArray()).AsSpan(), twice: false);
 #endif
-        foreach (char c in base64)
-        {
-            switch (c)
-            {
-                case '+':
-                    position = WriteAscii(destination, position, "%2B");
-                    break;
-                case '/':
-                    position = WriteAscii(destination, position, "%2F");
-                    break;
-                case '=':
-                    position = WriteAscii(destination, position, "%3D");
-                    break;
-                default:
-                    destination[position++] = c;
-                    break;
-            }
-        }
-
-        return position;
     }
 
     private static int WriteAscii(char[] destination, int position, string text)
