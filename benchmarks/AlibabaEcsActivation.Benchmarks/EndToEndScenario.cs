@@ -19,9 +19,12 @@ internal sealed class EndToEndScenario : IDisposable
     private readonly HttpClient _rawHttp;
     private readonly string _presignedUrl;
 
-    public EndToEndScenario(string serverUrl)
+    /// <param name="serverUrl">Where both sides send their requests.</param>
+    /// <param name="createHttpClient">Makes each side's HttpClient; by default <see cref="BenchmarkData.CreateHttpClient"/>.</param>
+    public EndToEndScenario(string serverUrl, Func<HttpClient>? createHttpClient = null)
     {
-        _clientHttp = BenchmarkData.CreateHttpClient();
+        createHttpClient ??= BenchmarkData.CreateHttpClient;
+        _clientHttp = createHttpClient();
         _client = new EcsActivationClient(
             new EcsActivationClientOptions
             {
@@ -31,7 +34,7 @@ internal sealed class EndToEndScenario : IDisposable
                 AccessKeySecret = BenchmarkData.AccessKeySecret,
             },
             _clientHttp);
-        _rawHttp = BenchmarkData.CreateHttpClient();
+        _rawHttp = createHttpClient();
         _presignedUrl = BenchmarkData.Sign(serverUrl.TrimEnd('/') + "/").Url;
     }
 

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace AlibabaEcsActivation.Benchmarks.Quick;
 
 /// <summary>
-/// <c>inmemory [seconds]</c>: the SDK's own CPU and allocations per call, with the network replaced by a
+/// <c>inmemory [seconds] [sdk|raw]</c>: the SDK's own CPU and allocations per call, with the network replaced by a
 /// handler that answers at once, against raw HttpClient over the same handler. Nothing waits on a socket,
 /// so what remains is exactly the code on top of HttpClient; a profiler attached here sees only that.
 /// </summary>
@@ -18,39 +18,22 @@ internal static class InMemoryRunner
     {
         double seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
         string only = args.Length > 2 ? args[2] : "both";
-        using var handler = new CannedHandler();
-        using var http = new HttpClient(handler, disposeHandler: false);
-        using var client = new EcsActivationClient(
-            new EcsActivationClientOptions
-            {
-                RegionId = BenchmarkData.RegionId,
-                Endpoint = "http://127.0.0.1:1/",
-                AccessKeyId = BenchmarkData.AccessKeyId,
-                AccessKeySecret = BenchmarkData.AccessKeySecret,
-            },
-            http);
-        string url = BenchmarkData.Sign("http://127.0.0.1:1/").Url;
 
-        async Task Raw()
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url);
-            using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-            response.EnsureSuccessStatusCode();
-            _ = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        }
-
-        Task Sdk() => client.DisableActivationAsync(BenchmarkData.ActivationId);
+        // The end-to-end scenario itself, both HttpClients as in BenchmarkData but answered in memory.
+        using var scenario = new EndToEndScenario("http://127.0.0.1:1/", static () => new HttpClient(new CannedHandler()) { Timeout = Timeout.InfiniteTimeSpan });
+        Func<Task> raw = scenario.RawCallAsync;
+        Func<Task> sdk = scenario.ClientCallAsync;
 
         for (int round = 0; round < 3; round++)
         {
             if (only != "sdk")
             {
-                await Report("raw", Raw, seconds);
+                await Report("raw", raw, seconds);
             }
 
             if (only != "raw")
             {
-                await Report("sdk", Sdk, seconds);
+                await Report("sdk", sdk, seconds);
             }
         }
 
