@@ -31,11 +31,10 @@ internal static class PerThreadHmac
         IncrementalHash hmac = t_hmac is not null && string.Equals(t_secret, accessKeySecret, StringComparison.Ordinal)
             ? t_hmac
             : Rekey(accessKeySecret);
-#if NET8_0_OR_GREATER
         hmac.AppendData(data, 0, length);
+#if NET8_0_OR_GREATER
         hmac.GetHashAndReset(mac);
 #else
-        hmac.AppendData(data, 0, length);
         hmac.GetHashAndReset().CopyTo(mac);
 #endif
     }
