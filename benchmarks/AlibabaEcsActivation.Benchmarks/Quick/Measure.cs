@@ -29,8 +29,14 @@ internal static class Measure
         return (Median(baselines), Median(candidates));
     }
 
-    /// <summary>Asynchronous rounds (<paramref name="round"/> runs <paramref name="opsPerRound"/> operations); allocations process-wide.</summary>
-    public static async Task<(Sample Baseline, Sample Candidate)> PairAsync(Func<int, Task> baseline, Func<int, Task> candidate, int opsPerRound, TimeSpan warmUp)
+    /// <summary>
+    /// Asynchronous rounds (each side is given <paramref name="opsPerRound"/> operations to run); allocations
+    /// process-wide. Also returns the median of the per-round throughput ratios (baseline time over candidate
+    /// time, each pair run back to back): on a VM whose speed drifts from second to second, the ratio of two
+    /// neighbouring rounds cancels the drift that the ratio of two separate medians keeps.
+    /// </summary>
+    public static async Task<(Sample Baseline, Sample Candidate, double ThroughputRatio)> PairAsync(
+        Func<int, Task> baseline, Func<int, Task> candidate, int opsPerRound, int rounds, TimeSpan warmUp)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < warmUp)
@@ -39,15 +45,30 @@ internal static class Measure
             await candidate(opsPerRound / 4 + 1);
         }
 
-        var baselines = new List<Sample>(Rounds);
-        var candidates = new List<Sample>(Rounds);
-        for (int round = 0; round < Rounds; round++)
+        var baselines = new List<Sample>(rounds);
+        var candidates = new List<Sample>(rounds);
+        var ratios = new List<double>(rounds);
+        for (int i = 0; i < rounds; i++)
         {
-            baselines.Add(await RunAsync(baseline, opsPerRound));
-            candidates.Add(await RunAsync(candidate, opsPerRound));
+            // Alternate which side goes first, so neither always runs right after the other's GC or warm caches.
+            Sample b, c;
+            if (i % 2 == 0)
+            {
+                b = await RunAsync(baseline, opsPerRound);
+                c = await RunAsync(candidate, opsPerRound);
+            }
+            else
+            {
+                c = await RunAsync(candidate, opsPerRound);
+                b = await RunAsync(baseline, opsPerRound);
+            }
+
+            baselines.Add(b);
+            candidates.Add(c);
+            ratios.Add(b.NanosecondsPerOp / c.NanosecondsPerOp);
         }
 
-        return (Median(baselines), Median(candidates));
+        return (Median(baselines), Median(candidates), ratios.Order().ElementAt(ratios.Count / 2));
     }
 
     private static void WarmUp(Action baseline, Action candidate, TimeSpan duration)
