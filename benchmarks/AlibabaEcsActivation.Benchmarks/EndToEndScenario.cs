@@ -2,6 +2,9 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Text.Json;
+using AlibabaEcsActivation.Serialization;
+using AlibabaEcsActivation.Signing;
 
 namespace AlibabaEcsActivation.Benchmarks;
 
@@ -11,6 +14,8 @@ namespace AlibabaEcsActivation.Benchmarks;
 /// is plain HttpClient posting one request signed in advance and reading the body as bytes. The
 /// baseline passes the pre-signed URL as a string, as <c>HttpClient.PostAsync(url, ...)</c> callers
 /// do, so HttpClient parses it into a Uri per request (a signed URL cannot be reused: the nonce).
+/// <see cref="FloorCallAsync"/> is the baseline plus only what every client of this API must add: one
+/// HMAC-SHA1 over the string-to-sign and parsing the body into the typed response.
 /// </summary>
 internal sealed class EndToEndScenario : IDisposable
 {
@@ -18,6 +23,7 @@ internal sealed class EndToEndScenario : IDisposable
     private readonly HttpClient _clientHttp;
     private readonly HttpClient _rawHttp;
     private readonly string _presignedUrl;
+    private readonly byte[] _floorMac = new byte[PerThreadHmac.MacLength];
 
     /// <param name="serverUrl">Where both sides send their requests.</param>
     /// <param name="createHttpClient">Makes each side's HttpClient; by default <see cref="BenchmarkData.CreateHttpClient"/>.</param>
@@ -47,6 +53,21 @@ internal sealed class EndToEndScenario : IDisposable
         response.EnsureSuccessStatusCode();
         byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         return body.Length;
+    }
+
+    /// <summary>
+    /// The floor under any client of this API: the raw call plus one HMAC-SHA1 over the string-to-sign (with
+    /// the SDK's own keyed per-thread state) and the documented body parsed by the SDK's reader. No encoding,
+    /// no retry, no timeouts: what the SDK adds beyond this is what it could still save.
+    /// </summary>
+    public async Task<DisableActivationResponse> FloorCallAsync()
+    {
+        PerThreadHmac.Compute(BenchmarkData.AccessKeySecret, BenchmarkData.StringToSignBytes, BenchmarkData.StringToSignBytes.Length, _floorMac);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _presignedUrl);
+        using HttpResponseMessage response = await _rawHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        return JsonSerializer.Deserialize(body, EcsJsonContext.Default.DisableActivationResponse)!;
     }
 
     /// <summary>Runs <paramref name="calls"/> calls spread over <paramref name="callers"/> concurrent loops.</summary>
