@@ -64,37 +64,18 @@ internal static class QuickRunner
         using ServerProcess server = ServerProcess.Start();
         using var scenario = new EndToEndScenario(server.Url);
 
-        var (rawSeq, sdkSeq, seqRatio) = await Measure.PairAsync(
-            n => Repeat(scenario.RawCallAsync, n),
-            n => Repeat(scenario.ClientCallAsync, n),
-            SequentialCalls,
-            EndToEndRounds,
-            TimeSpan.FromSeconds(3));
+        Func<Task> raw = scenario.RawCallAsync;
+        var (rawSeq, sdkSeq, seqRatio) = await SequentialAsync(raw, scenario.ClientCallAsync, TimeSpan.FromSeconds(3));
         Print("e2e_sequential_us", sdkSeq.NanosecondsPerOp / 1000, "us/call", $"raw HttpClient {Fmt(rawSeq.NanosecondsPerOp / 1000)} us/call");
         Print("e2e_sequential_ratio", seqRatio, "x throughput", $"median of {EndToEndRounds} paired rounds vs raw HttpClient; target >= 0.9: {Verdict(seqRatio >= 0.9)}");
         Print("e2e_client_cpu_us_per_call", sdkSeq.CpuNanosecondsPerOp / 1000, "us", $"{Fmt(sdkSeq.CpuNanosecondsPerOp / rawSeq.CpuNanosecondsPerOp)}x raw HttpClient's {Fmt(rawSeq.CpuNanosecondsPerOp / 1000)} us; this process only, so the server and other load do not count");
-        var (_, _, seqFloor) = await Measure.PairAsync(
-            n => Repeat(scenario.RawCallAsync, n),
-            n => Repeat(scenario.FloorCallAsync, n),
-            SequentialCalls,
-            EndToEndRounds,
-            TimeSpan.FromSeconds(1));
+        var (_, _, seqFloor) = await SequentialAsync(raw, scenario.FloorCallAsync, TimeSpan.FromSeconds(1));
         Print("e2e_sequential_floor_ratio", seqFloor, "x throughput", FloorComparison);
 
-        var (rawCon, sdkCon, conRatio) = await Measure.PairAsync(
-            n => EndToEndScenario.RunConcurrentAsync(scenario.RawCallAsync, EndToEndBenchmarks.Callers, n),
-            n => EndToEndScenario.RunConcurrentAsync(scenario.ClientCallAsync, EndToEndBenchmarks.Callers, n),
-            ConcurrentCalls,
-            EndToEndRounds,
-            TimeSpan.FromSeconds(3));
+        var (rawCon, sdkCon, conRatio) = await ConcurrentAsync(raw, scenario.ClientCallAsync, TimeSpan.FromSeconds(3));
         Print("e2e_concurrent_calls_per_s", 1e9 / sdkCon.NanosecondsPerOp, "calls/s", $"{EndToEndBenchmarks.Callers} callers; raw HttpClient {Fmt(1e9 / rawCon.NanosecondsPerOp)} calls/s");
         Print("e2e_concurrent_ratio", conRatio, "x throughput", $"median of {EndToEndRounds} paired rounds vs raw HttpClient; target >= 0.9: {Verdict(conRatio >= 0.9)}");
-        var (_, _, conFloor) = await Measure.PairAsync(
-            n => EndToEndScenario.RunConcurrentAsync(scenario.RawCallAsync, EndToEndBenchmarks.Callers, n),
-            n => EndToEndScenario.RunConcurrentAsync(scenario.FloorCallAsync, EndToEndBenchmarks.Callers, n),
-            ConcurrentCalls,
-            EndToEndRounds,
-            TimeSpan.FromSeconds(1));
+        var (_, _, conFloor) = await ConcurrentAsync(raw, scenario.FloorCallAsync, TimeSpan.FromSeconds(1));
         Print("e2e_concurrent_floor_ratio", conFloor, "x throughput", FloorComparison);
 
         double allocRatio = sdkSeq.BytesPerOp / rawSeq.BytesPerOp;
@@ -104,6 +85,19 @@ internal static class QuickRunner
 
     private const string FloorComparison =
         "raw HttpClient plus only the platform HMAC-SHA1 and parsing the body, vs raw HttpClient: about the best a client that signs and parses can reach here";
+
+    /// <summary>One caller, one call after another; each side runs <see cref="SequentialCalls"/> per round.</summary>
+    private static Task<(Sample Baseline, Sample Candidate, double ThroughputRatio)> SequentialAsync(Func<Task> baseline, Func<Task> candidate, TimeSpan warmUp) =>
+        Measure.PairAsync(n => Repeat(baseline, n), n => Repeat(candidate, n), SequentialCalls, EndToEndRounds, warmUp);
+
+    /// <summary>The calls of each round spread over <see cref="EndToEndBenchmarks.Callers"/> concurrent loops.</summary>
+    private static Task<(Sample Baseline, Sample Candidate, double ThroughputRatio)> ConcurrentAsync(Func<Task> baseline, Func<Task> candidate, TimeSpan warmUp) =>
+        Measure.PairAsync(
+            n => EndToEndScenario.RunConcurrentAsync(baseline, EndToEndBenchmarks.Callers, n),
+            n => EndToEndScenario.RunConcurrentAsync(candidate, EndToEndBenchmarks.Callers, n),
+            ConcurrentCalls,
+            EndToEndRounds,
+            warmUp);
 
     private static async Task Repeat(Func<Task> call, int times)
     {
