@@ -1,8 +1,8 @@
 using System;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Text.Json;
 using AlibabaEcsActivation.Serialization;
 using AlibabaEcsActivation.Signing;
 
@@ -23,7 +23,6 @@ internal sealed class EndToEndScenario : IDisposable
     private readonly HttpClient _clientHttp;
     private readonly HttpClient _rawHttp;
     private readonly string _presignedUrl;
-    private readonly byte[] _floorMac = new byte[PerThreadHmac.MacLength];
 
     /// <param name="serverUrl">Where both sides send their requests.</param>
     /// <param name="createHttpClient">Makes each side's HttpClient; by default <see cref="BenchmarkData.CreateHttpClient"/>.</param>
@@ -62,12 +61,19 @@ internal sealed class EndToEndScenario : IDisposable
     /// </summary>
     public async Task<DisableActivationResponse> FloorCallAsync()
     {
-        PerThreadHmac.Compute(BenchmarkData.AccessKeySecret, BenchmarkData.StringToSignBytes, BenchmarkData.StringToSignBytes.Length, _floorMac);
+        MacStringToSign();
         using var request = new HttpRequestMessage(HttpMethod.Post, _presignedUrl);
         using HttpResponseMessage response = await _rawHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         return JsonSerializer.Deserialize(body, EcsJsonContext.Default.DisableActivationResponse)!;
+    }
+
+    // Synchronous, so the MAC can live on the stack: concurrent callers share no buffer.
+    private static void MacStringToSign()
+    {
+        Span<byte> mac = stackalloc byte[PerThreadHmac.MacLength];
+        PerThreadHmac.Compute(BenchmarkData.AccessKeySecret, BenchmarkData.StringToSignBytes, BenchmarkData.StringToSignBytes.Length, mac);
     }
 
     /// <summary>Runs <paramref name="calls"/> calls spread over <paramref name="callers"/> concurrent loops.</summary>

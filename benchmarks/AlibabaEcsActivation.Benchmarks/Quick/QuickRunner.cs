@@ -21,6 +21,9 @@ internal static class QuickRunner
     private const int SequentialCalls = 500;
     private const int ConcurrentCalls = 3_200;
 
+    private const string FloorComparison =
+        "raw HttpClient plus only the platform HMAC-SHA1 and parsing the body, vs raw HttpClient: about the best a client that signs and parses can reach here";
+
     public static async Task<int> RunAsync()
     {
         Console.WriteLine($"# quick mode: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {Measure.Rounds} alternating rounds for signing and parsing, {EndToEndRounds} for end to end, medians");
@@ -82,9 +85,6 @@ internal static class QuickRunner
         Print("e2e_alloc_bytes_per_call", sdkSeq.BytesPerOp, "B", $"{Fmt(allocRatio)}x raw HttpClient's {Fmt(rawSeq.BytesPerOp)} B; target <= 1.5x: {Verdict(allocRatio <= 1.5)}");
         Print("e2e_concurrent_alloc_bytes_per_call", sdkCon.BytesPerOp, "B", $"{Fmt(sdkCon.BytesPerOp / rawCon.BytesPerOp)}x raw HttpClient's {Fmt(rawCon.BytesPerOp)} B");
     }
-
-    private const string FloorComparison =
-        "raw HttpClient plus only the platform HMAC-SHA1 and parsing the body, vs raw HttpClient: about the best a client that signs and parses can reach here";
 
     /// <summary>One caller, one call after another; each side runs <see cref="SequentialCalls"/> per round.</summary>
     private static Task<(Sample Baseline, Sample Candidate, double ThroughputRatio)> SequentialAsync(Func<Task> baseline, Func<Task> candidate, TimeSpan warmUp) =>
