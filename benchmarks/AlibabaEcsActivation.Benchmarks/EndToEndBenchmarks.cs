@@ -44,7 +44,7 @@ public class EndToEndBenchmarks
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Sequential")]
-    public Task<int> RawHttpClient() => _scenario.RawCallAsync();
+    public Task<byte[]> RawHttpClient() => _scenario.RawCallAsync();
 
     [Benchmark, BenchmarkCategory("Sequential")]
     public Task<DisableActivationResponse> Floor() => _scenario.FloorCallAsync();

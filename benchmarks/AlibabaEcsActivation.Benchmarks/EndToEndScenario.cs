@@ -45,13 +45,13 @@ internal sealed class EndToEndScenario : IDisposable
 
     public Task<DisableActivationResponse> ClientCallAsync() => _client.DisableActivationAsync(BenchmarkData.ActivationId);
 
-    public async Task<int> RawCallAsync()
+    /// <summary>The baseline: posts the pre-signed URL and returns the body's bytes, unparsed.</summary>
+    public async Task<byte[]> RawCallAsync()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _presignedUrl);
         using HttpResponseMessage response = await _rawHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
-        byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        return body.Length;
+        return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
     }
 
     /// <summary>
@@ -62,10 +62,7 @@ internal sealed class EndToEndScenario : IDisposable
     public async Task<DisableActivationResponse> FloorCallAsync()
     {
         MacStringToSign();
-        using var request = new HttpRequestMessage(HttpMethod.Post, _presignedUrl);
-        using HttpResponseMessage response = await _rawHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
-        byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        byte[] body = await RawCallAsync().ConfigureAwait(false);
         return JsonSerializer.Deserialize(body, EcsJsonContext.Default.DisableActivationResponse)!;
     }
 
