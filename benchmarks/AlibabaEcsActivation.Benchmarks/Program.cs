@@ -16,24 +16,16 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "serve")
+        switch (args.Length > 0 ? args[0] : null)
         {
-            return await LoopbackServer.ServeUntilStdinClosesAsync();
-        }
-
-        if (args.Length > 0 && args[0] == "inmemory")
-        {
-            return await InMemoryRunner.RunAsync(args);
-        }
-
-        if (args.Length > 0 && args[0] == "profile")
-        {
-            return await ProfileRunner.RunAsync(args);
-        }
-
-        if (args.Length > 0 && args[0] == "quick")
-        {
-            return await QuickRunner.RunAsync();
+            case "serve":
+                return await LoopbackServer.ServeUntilStdinClosesAsync();
+            case "inmemory":
+                return await InMemoryRunner.RunAsync(args);
+            case "profile":
+                return await ProfileRunner.RunAsync(args);
+            case "quick":
+                return await QuickRunner.RunAsync();
         }
 
         // BenchmarkDotNet runs each benchmark in a process of its own; they inherit the server's URL.
