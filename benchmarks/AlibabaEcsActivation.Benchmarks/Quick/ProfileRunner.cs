@@ -8,10 +8,11 @@ using AlibabaEcsActivation.Benchmarks.Server;
 namespace AlibabaEcsActivation.Benchmarks.Quick;
 
 /// <summary>
-/// <c>profile sdk|raw [seconds] [callers]</c>: one side of the end-to-end benchmark in a loop, so that a
+/// <c>profile sdk|raw|floor [seconds] [callers]</c>: one side of the end-to-end benchmark in a loop, so that a
 /// sampling profiler can attach to this process alone, e.g.
 /// <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0</c> and
-/// <c>perf record -g -p PID</c>. Prints calls per second, thread-pool work items and gen0 GCs per call.
+/// <c>perf record -g -p PID</c>. Prints calls per second, the CPU per call of this process and of the
+/// server's, thread-pool work items and gen0 GCs per call.
 /// </summary>
 internal static class ProfileRunner
 {
@@ -23,9 +24,20 @@ internal static class ProfileRunner
 
         using ServerProcess server = ServerProcess.Start();
         using var scenario = new EndToEndScenario(server.Url);
-        Func<Task> call = side == "raw" ? scenario.RawCallAsync : scenario.ClientCallAsync;
+        Func<Task> call = side switch
+        {
+            "raw" => scenario.RawCallAsync,
+            "floor" => scenario.FloorCallAsync,
+            _ => scenario.ClientCallAsync,
+        };
         Console.WriteLine($"PID {Environment.ProcessId}: {side}, {callers} caller(s), {seconds} s");
 
+        // Warm up first (tiered JIT, connection pool), so the figures are the steady state's.
+        await EndToEndScenario.RunConcurrentAsync(call, callers, 5000);
+
+        using Process self = Process.GetCurrentProcess();
+        TimeSpan clientCpu = self.TotalProcessorTime;
+        TimeSpan serverCpu = server.TotalProcessorTime;
         long calls = 0;
         long workItems = ThreadPool.CompletedWorkItemCount;
         int collections = GC.CollectionCount(0);
@@ -37,9 +49,12 @@ internal static class ProfileRunner
         }
 
         double perSecond = calls / clock.Elapsed.TotalSeconds;
+        self.Refresh();
+        double clientUs = (self.TotalProcessorTime - clientCpu).TotalMicroseconds / calls;
+        double serverUs = (server.TotalProcessorTime - serverCpu).TotalMicroseconds / calls;
         double itemsPerCall = (double)(ThreadPool.CompletedWorkItemCount - workItems) / calls;
         double gcsPerCall = (double)(GC.CollectionCount(0) - collections) / calls;
-        Console.WriteLine($"{side}: {perSecond:0} calls/s, {itemsPerCall:0.00} thread-pool work items/call, {gcsPerCall * 1000:0.00} gen0 GCs per 1000 calls");
+        Console.WriteLine($"{side}: {perSecond:0} calls/s, CPU per call {clientUs:0.0} us here and {serverUs:0.0} us in the server, {itemsPerCall:0.00} thread-pool work items/call, {gcsPerCall * 1000:0.00} gen0 GCs per 1000 calls");
         return 0;
     }
 }

@@ -21,6 +21,16 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>E.g. <c>http://127.0.0.1:40123</c>.</summary>
     public string Url { get; }
 
+    /// <summary>The server's CPU time so far, all threads.</summary>
+    public TimeSpan TotalProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static ServerProcess Start()
     {
         string host = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell which executable is running.");
