@@ -68,7 +68,7 @@ internal static class Measure
             ratios.Add(b.NanosecondsPerOp / c.NanosecondsPerOp);
         }
 
-        return (Median(baselines), Median(candidates), ratios.Order().ElementAt(ratios.Count / 2));
+        return (Median(baselines), Median(candidates), Median(ratios));
     }
 
     private static void WarmUp(Action baseline, Action candidate, TimeSpan duration)
@@ -113,7 +113,14 @@ internal static class Measure
 
     // Time and allocation medians are taken independently: each is the typical round for that figure.
     private static Sample Median(List<Sample> samples) => new(
-        samples.Select(s => s.NanosecondsPerOp).Order().ElementAt(samples.Count / 2),
-        samples.Select(s => s.BytesPerOp).Order().ElementAt(samples.Count / 2),
-        samples.Select(s => s.CpuNanosecondsPerOp).Order().ElementAt(samples.Count / 2));
+        Median(samples.Select(s => s.NanosecondsPerOp)),
+        Median(samples.Select(s => s.BytesPerOp)),
+        Median(samples.Select(s => s.CpuNanosecondsPerOp)));
+
+    // The upper median for an even count; every caller here has an odd one.
+    private static double Median(IEnumerable<double> values)
+    {
+        double[] sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
 }
