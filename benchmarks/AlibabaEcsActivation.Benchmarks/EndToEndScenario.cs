@@ -3,8 +3,10 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using AlibabaEcsActivation.Credentials;
 using AlibabaEcsActivation.Serialization;
 using AlibabaEcsActivation.Signing;
+using AlibabaEcsActivation.Transport;
 
 namespace AlibabaEcsActivation.Benchmarks;
 
@@ -14,8 +16,9 @@ namespace AlibabaEcsActivation.Benchmarks;
 /// is plain HttpClient posting one request signed in advance and reading the body as bytes. The
 /// baseline passes the pre-signed URL as a string, as <c>HttpClient.PostAsync(url, ...)</c> callers
 /// do, so HttpClient parses it into a Uri per request (a signed URL cannot be reused: the nonce).
-/// <see cref="FloorCallAsync"/> is the baseline plus only what every client of this API must add: one
-/// HMAC-SHA1 over the string-to-sign and parsing the body into the typed response.
+/// <see cref="FloorCallAsync"/> is the baseline plus one HMAC-SHA1 over a fixed string-to-sign and parsing
+/// the body into the typed response. <see cref="ObligationsCallAsync"/> is the baseline plus everything
+/// the API obliges each attempt of a correct client to do, as plain code without the SDK's structure.
 /// </summary>
 internal sealed class EndToEndScenario : IDisposable
 {
@@ -23,6 +26,9 @@ internal sealed class EndToEndScenario : IDisposable
     private readonly HttpClient _clientHttp;
     private readonly HttpClient _rawHttp;
     private readonly string _presignedUrl;
+    private readonly string _endpoint;
+    private readonly string _userAgent;
+    private readonly TimeSpan _attemptTimeout;
 
     /// <param name="serverUrl">Where both sides send their requests.</param>
     /// <param name="createHttpClient">Makes each side's HttpClient; by default <see cref="BenchmarkData.CreateHttpClient"/>.</param>
@@ -30,17 +36,22 @@ internal sealed class EndToEndScenario : IDisposable
     {
         createHttpClient ??= BenchmarkData.CreateHttpClient;
         _clientHttp = createHttpClient();
-        _client = new EcsActivationClient(
-            new EcsActivationClientOptions
-            {
-                RegionId = BenchmarkData.RegionId,
-                Endpoint = serverUrl,
-                AccessKeyId = BenchmarkData.AccessKeyId,
-                AccessKeySecret = BenchmarkData.AccessKeySecret,
-            },
-            _clientHttp);
+        var options = new EcsActivationClientOptions
+        {
+            RegionId = BenchmarkData.RegionId,
+            Endpoint = serverUrl,
+            AccessKeyId = BenchmarkData.AccessKeyId,
+            AccessKeySecret = BenchmarkData.AccessKeySecret,
+        };
+        _client = new EcsActivationClient(options, _clientHttp);
         _rawHttp = createHttpClient();
-        _presignedUrl = BenchmarkData.Sign(serverUrl.TrimEnd('/') + "/").Url;
+        _endpoint = serverUrl.TrimEnd('/') + "/";
+        _presignedUrl = BenchmarkData.Sign(_endpoint).Url;
+
+        // What the SDK sends with these options: its User-Agent header and its per-attempt deadline.
+        var settings = new ClientSettings(options, new StaticCredentialsProvider(BenchmarkData.AccessKeyId, BenchmarkData.AccessKeySecret, securityToken: null), nonceSource: null);
+        _userAgent = settings.UserAgent;
+        _attemptTimeout = settings.AttemptTimeout;
     }
 
     public Task<DisableActivationResponse> ClientCallAsync() => _client.DisableActivationAsync(BenchmarkData.ActivationId);
@@ -63,6 +74,29 @@ internal sealed class EndToEndScenario : IDisposable
     {
         MacStringToSign();
         byte[] body = await RawCallAsync().ConfigureAwait(false);
+        return JsonSerializer.Deserialize(body, EcsJsonContext.Default.DisableActivationResponse)!;
+    }
+
+    /// <summary>
+    /// The floor plus the rest of what the API and the SDK's wire format oblige every attempt to do, as plain
+    /// straight-line code: a fresh Timestamp and SignatureNonce, the parameters put in canonical order,
+    /// encoded and signed (the SDK's signer), the official client's three headers, and a deadline on the
+    /// attempt. None of the SDK's structure: no retry pipeline, no overall timeout, no typed errors, no
+    /// logging or tracing. What separates the SDK from this is what that structure costs.
+    /// </summary>
+    public async Task<DisableActivationResponse> ObligationsCallAsync()
+    {
+        var common = new CommonParameters(
+            BenchmarkData.Action, RpcInvoker.ApiVersion, TimestampFormatter.Format(DateTime.UtcNow), NonceGenerator.Next(), BenchmarkData.AccessKeyId, securityToken: null);
+        SignedRequest signed = RpcSigner.Sign(RpcInvoker.HttpMethodName, BenchmarkData.Business, common, BenchmarkData.AccessKeySecret, _endpoint);
+        using var deadline = new CancellationTokenSource(_attemptTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Post, signed.Url);
+        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        request.Headers.TryAddWithoutValidation("x-acs-action", BenchmarkData.Action);
+        request.Headers.TryAddWithoutValidation("x-acs-version", RpcInvoker.ApiVersion);
+        using HttpResponseMessage response = await _rawHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        byte[] body = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
         return JsonSerializer.Deserialize(body, EcsJsonContext.Default.DisableActivationResponse)!;
     }
 

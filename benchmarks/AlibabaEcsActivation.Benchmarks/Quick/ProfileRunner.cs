@@ -8,7 +8,7 @@ using AlibabaEcsActivation.Benchmarks.Server;
 namespace AlibabaEcsActivation.Benchmarks.Quick;
 
 /// <summary>
-/// <c>profile sdk|raw|floor [seconds] [callers]</c>: one side of the end-to-end benchmark in a loop, so that a
+/// <c>profile sdk|raw|floor|obligations [seconds] [callers]</c>: one side of the end-to-end benchmark in a loop, so that a
 /// sampling profiler can attach to this process alone, e.g.
 /// <c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0</c> and
 /// <c>perf record -g -p PID</c>. Prints calls per second, the CPU per call of this process and of the
@@ -28,6 +28,7 @@ internal static class ProfileRunner
         {
             "raw" => scenario.RawCallAsync,
             "floor" => scenario.FloorCallAsync,
+            "obligations" => scenario.ObligationsCallAsync,
             _ => scenario.ClientCallAsync,
         };
         Console.WriteLine($"PID {Environment.ProcessId}: {side}, {callers} caller(s), {seconds} s");
