@@ -29,7 +29,8 @@ internal static class ProfileRunner
             "raw" => scenario.RawCallAsync,
             "floor" => scenario.FloorCallAsync,
             "obligations" => scenario.ObligationsCallAsync,
-            _ => scenario.ClientCallAsync,
+            "sdk" => scenario.ClientCallAsync,
+            _ => throw new ArgumentException($"Unknown side '{side}': expected sdk, raw, floor or obligations."),
         };
         Console.WriteLine($"PID {Environment.ProcessId}: {side}, {callers} caller(s), {seconds} s");
 

@@ -77,25 +77,31 @@ internal static class QuickRunner
         Print("e2e_sequential_us", sdkSeq.NanosecondsPerOp / 1000, "us/call", $"raw HttpClient {Fmt(rawSeq.NanosecondsPerOp / 1000)} us/call");
         Print("e2e_sequential_ratio", seqRatio, "x throughput", $"median of {EndToEndRounds} paired rounds vs raw HttpClient; target >= 0.9: {Verdict(seqRatio >= 0.9)}");
         PrintCpu("e2e_client_cpu_us_per_call", sdkSeq, rawSeq);
-        var (rawSeqForFloor, floorSeq, seqFloor) = await SequentialAsync(raw, scenario.FloorCallAsync, TimeSpan.FromSeconds(1), ReferenceRounds);
-        Print("e2e_sequential_floor_ratio", seqFloor, "x throughput", FloorComparison);
-        PrintCpu("e2e_floor_client_cpu_us_per_call", floorSeq, rawSeqForFloor);
-        var (_, _, seqObligations) = await SequentialAsync(raw, scenario.ObligationsCallAsync, TimeSpan.FromSeconds(1), ReferenceRounds);
-        Print("e2e_sequential_obligations_ratio", seqObligations, "x throughput", ObligationsComparison);
+        await MeasureReferenceSidesAsync(scenario, "sequential", "e2e_", side => SequentialAsync(raw, side, TimeSpan.FromSeconds(1), ReferenceRounds));
 
         var (rawCon, sdkCon, conRatio) = await ConcurrentAsync(raw, scenario.ClientCallAsync, TimeSpan.FromSeconds(3));
         Print("e2e_concurrent_calls_per_s", 1e9 / sdkCon.NanosecondsPerOp, "calls/s", $"{EndToEndBenchmarks.Callers} callers; raw HttpClient {Fmt(1e9 / rawCon.NanosecondsPerOp)} calls/s");
         Print("e2e_concurrent_ratio", conRatio, "x throughput", $"median of {EndToEndRounds} paired rounds vs raw HttpClient; target >= 0.9: {Verdict(conRatio >= 0.9)}");
         PrintCpu("e2e_concurrent_client_cpu_us_per_call", sdkCon, rawCon);
-        var (rawConForFloor, floorCon, conFloor) = await ConcurrentAsync(raw, scenario.FloorCallAsync, TimeSpan.FromSeconds(1), ReferenceRounds);
-        Print("e2e_concurrent_floor_ratio", conFloor, "x throughput", FloorComparison);
-        PrintCpu("e2e_concurrent_floor_client_cpu_us_per_call", floorCon, rawConForFloor);
-        var (_, _, conObligations) = await ConcurrentAsync(raw, scenario.ObligationsCallAsync, TimeSpan.FromSeconds(1), ReferenceRounds);
-        Print("e2e_concurrent_obligations_ratio", conObligations, "x throughput", ObligationsComparison);
+        await MeasureReferenceSidesAsync(scenario, "concurrent", "e2e_concurrent_", side => ConcurrentAsync(raw, side, TimeSpan.FromSeconds(1), ReferenceRounds));
 
         double allocRatio = sdkSeq.BytesPerOp / rawSeq.BytesPerOp;
         Print("e2e_alloc_bytes_per_call", sdkSeq.BytesPerOp, "B", $"{Fmt(allocRatio)}x raw HttpClient's {Fmt(rawSeq.BytesPerOp)} B; target <= 1.5x: {Verdict(allocRatio <= 1.5)}");
         Print("e2e_concurrent_alloc_bytes_per_call", sdkCon.BytesPerOp, "B", $"{Fmt(sdkCon.BytesPerOp / rawCon.BytesPerOp)}x raw HttpClient's {Fmt(rawCon.BytesPerOp)} B");
+    }
+
+    /// <summary>
+    /// The floor and obligations sides, each measured against raw HttpClient by <paramref name="measure"/>:
+    /// <c>e2e_{mode}_floor_ratio</c>, <c>{cpuPrefix}floor_client_cpu_us_per_call</c> and <c>e2e_{mode}_obligations_ratio</c>.
+    /// </summary>
+    private static async Task MeasureReferenceSidesAsync(
+        EndToEndScenario scenario, string mode, string cpuPrefix, Func<Func<Task>, Task<(Sample Baseline, Sample Candidate, double ThroughputRatio)>> measure)
+    {
+        var (rawForFloor, floor, floorRatio) = await measure(scenario.FloorCallAsync);
+        Print($"e2e_{mode}_floor_ratio", floorRatio, "x throughput", FloorComparison);
+        PrintCpu($"{cpuPrefix}floor_client_cpu_us_per_call", floor, rawForFloor);
+        var (_, _, obligationsRatio) = await measure(scenario.ObligationsCallAsync);
+        Print($"e2e_{mode}_obligations_ratio", obligationsRatio, "x throughput", ObligationsComparison);
     }
 
     /// <summary>One caller, one call after another; each side runs <see cref="SequentialCalls"/> per round.</summary>
