@@ -14,10 +14,6 @@ internal static class Measure
 {
     public const int Rounds = 7;
 
-    // How much longer than asked an asynchronous pair may warm up, waiting for the JIT (see JitWarmUp): it
-    // took up to 8 s of a 3 s minimum here, and the whole quick mode must stay under a minute.
-    private const int MaxWarmUpFactor = 3;
-
     /// <summary>Synchronous operations; allocations counted on this thread only.</summary>
     public static (Sample Baseline, Sample Candidate) Pair(Action baseline, Action candidate, int opsPerRound, TimeSpan warmUp)
     {
@@ -34,8 +30,7 @@ internal static class Measure
     }
 
     /// <summary>
-    /// Asynchronous rounds (each side is given <paramref name="opsPerRound"/> operations to run), after a warm-up
-    /// of at least <paramref name="warmUp"/> that also waits for the JIT to finish (up to three times as long); allocations
+    /// Asynchronous rounds (each side is given <paramref name="opsPerRound"/> operations to run); allocations
     /// process-wide. Also returns the median of the per-round throughput ratios (baseline time over candidate
     /// time, each pair run back to back): on a VM whose speed drifts from second to second, the ratio of two
     /// neighbouring rounds cancels the drift that the ratio of two separate medians keeps.
@@ -43,14 +38,12 @@ internal static class Measure
     public static async Task<(Sample Baseline, Sample Candidate, double ThroughputRatio)> PairAsync(
         Func<int, Task> baseline, Func<int, Task> candidate, int opsPerRound, int rounds, TimeSpan warmUp)
     {
-        await JitWarmUp.RunAsync(
-            async () =>
-            {
-                await baseline(opsPerRound / 4 + 1);
-                await candidate(opsPerRound / 4 + 1);
-            },
-            warmUp,
-            MaxWarmUpFactor * warmUp);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < warmUp)
+        {
+            await baseline(opsPerRound / 4 + 1);
+            await candidate(opsPerRound / 4 + 1);
+        }
 
         var baselines = new List<Sample>(rounds);
         var candidates = new List<Sample>(rounds);
