@@ -7,9 +7,10 @@ namespace AlibabaEcsActivation.Benchmarks.Quick;
 
 /// <summary>
 /// Warms up until the JIT has finished: tiered compilation moves every method the calls touch from
-/// quick code through instrumented code to optimized code on a background thread, and on this 2-core
-/// machine, busy with the loopback server, that takes the SDK's side several seconds (the raw side, mostly
-/// the framework's precompiled code, far less). A warm-up of fixed length would measure part of it.
+/// quick code through instrumented code to optimized code on a background thread. On this 2-core
+/// machine, busy with the loopback server, that takes several seconds, and until it is done the SDK's
+/// side, with far more code that is not precompiled than the raw side, runs slower than it will. A
+/// warm-up of fixed length would measure part of that.
 /// </summary>
 internal static class JitWarmUp
 {

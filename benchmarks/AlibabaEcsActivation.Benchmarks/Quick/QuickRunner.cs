@@ -76,7 +76,7 @@ internal static class QuickRunner
 
         Func<Task> raw = scenario.RawCallAsync;
         Func<Task>[] sides = [raw, scenario.ClientCallAsync, scenario.FloorCallAsync, scenario.ObligationsCallAsync];
-        TimeSpan warmUp = await JitWarmUp.RunAsync(() => RunEverySideOnceAsync(sides), TimeSpan.FromSeconds(3), MaxJitWarmUp);
+        TimeSpan warmUp = await JitWarmUp.RunAsync(() => RunEverySideAsync(sides), TimeSpan.FromSeconds(3), MaxJitWarmUp);
         Print("e2e_warmup_s", warmUp.TotalSeconds, "s", $"every side run until the JIT compiled nothing new for {JitWarmUp.Quiet.TotalSeconds:0} s, at most {MaxJitWarmUp.TotalSeconds:0} s");
 
         var (rawSeq, sdkSeq, seqRatio) = await SequentialAsync(raw, scenario.ClientCallAsync, TimeSpan.FromSeconds(1));
@@ -111,7 +111,7 @@ internal static class QuickRunner
     }
 
     /// <summary>A short stretch of every side, one caller and then all the concurrent ones: what the JIT must compile before any measuring.</summary>
-    private static async Task RunEverySideOnceAsync(Func<Task>[] sides)
+    private static async Task RunEverySideAsync(Func<Task>[] sides)
     {
         foreach (Func<Task> side in sides)
         {
