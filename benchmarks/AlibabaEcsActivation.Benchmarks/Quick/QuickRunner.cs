@@ -22,8 +22,10 @@ internal static class QuickRunner
     private const int ReferenceRounds = 31;
     private const int SequentialCalls = 500;
     private const int ConcurrentCalls = 3_200;
-    // Tiered compilation took 6 to 10 s to finish the end-to-end sides here; past this, measure anyway.
-    private static readonly TimeSpan MaxJitWarmUp = TimeSpan.FromSeconds(15);
+    // Tiered compilation took 6 to 12 s to finish the end-to-end sides here; past this, measure anyway, to stay under a minute.
+    private static readonly TimeSpan MaxJitWarmUp = TimeSpan.FromSeconds(10);
+    // Once the JIT is done, each pair only needs its connections and caches warm.
+    private static readonly TimeSpan PairWarmUp = TimeSpan.FromSeconds(0.5);
 
     private const string FloorComparison =
         "raw HttpClient plus only the platform HMAC-SHA1 and parsing the body, vs raw HttpClient: about the best a client that signs and parses can reach here";
@@ -76,20 +78,20 @@ internal static class QuickRunner
 
         Func<Task> raw = scenario.RawCallAsync;
         Func<Task>[] sides = [raw, scenario.ClientCallAsync, scenario.FloorCallAsync, scenario.ObligationsCallAsync];
-        TimeSpan warmUp = await JitWarmUp.RunAsync(() => RunEverySideAsync(sides), TimeSpan.FromSeconds(3), MaxJitWarmUp);
+        TimeSpan warmUp = await JitWarmUp.RunAsync(() => RunEverySideAsync(sides), TimeSpan.FromSeconds(2), MaxJitWarmUp);
         Print("e2e_warmup_s", warmUp.TotalSeconds, "s", $"every side run until the JIT compiled nothing new for {JitWarmUp.Quiet.TotalSeconds:0} s, at most {MaxJitWarmUp.TotalSeconds:0} s");
 
-        var (rawSeq, sdkSeq, seqRatio) = await SequentialAsync(raw, scenario.ClientCallAsync, TimeSpan.FromSeconds(1));
+        var (rawSeq, sdkSeq, seqRatio) = await SequentialAsync(raw, scenario.ClientCallAsync, PairWarmUp);
         Print("e2e_sequential_us", sdkSeq.NanosecondsPerOp / 1000, "us/call", $"raw HttpClient {Fmt(rawSeq.NanosecondsPerOp / 1000)} us/call");
         Print("e2e_sequential_ratio", seqRatio, "x throughput", $"median of {EndToEndRounds} paired rounds vs raw HttpClient; target >= 0.9: {Verdict(seqRatio >= 0.9)}");
         PrintCpu("e2e_client_cpu_us_per_call", sdkSeq, rawSeq);
-        await MeasureReferenceSidesAsync(scenario, "sequential", "e2e_", side => SequentialAsync(raw, side, TimeSpan.FromSeconds(1), ReferenceRounds));
+        await MeasureReferenceSidesAsync(scenario, "sequential", "e2e_", side => SequentialAsync(raw, side, PairWarmUp, ReferenceRounds));
 
-        var (rawCon, sdkCon, conRatio) = await ConcurrentAsync(raw, scenario.ClientCallAsync, TimeSpan.FromSeconds(1));
+        var (rawCon, sdkCon, conRatio) = await ConcurrentAsync(raw, scenario.ClientCallAsync, PairWarmUp);
         Print("e2e_concurrent_calls_per_s", 1e9 / sdkCon.NanosecondsPerOp, "calls/s", $"{EndToEndBenchmarks.Callers} callers; raw HttpClient {Fmt(1e9 / rawCon.NanosecondsPerOp)} calls/s");
         Print("e2e_concurrent_ratio", conRatio, "x throughput", $"median of {EndToEndRounds} paired rounds vs raw HttpClient; target >= 0.9: {Verdict(conRatio >= 0.9)}");
         PrintCpu("e2e_concurrent_client_cpu_us_per_call", sdkCon, rawCon);
-        await MeasureReferenceSidesAsync(scenario, "concurrent", "e2e_concurrent_", side => ConcurrentAsync(raw, side, TimeSpan.FromSeconds(1), ReferenceRounds));
+        await MeasureReferenceSidesAsync(scenario, "concurrent", "e2e_concurrent_", side => ConcurrentAsync(raw, side, PairWarmUp, ReferenceRounds));
 
         double allocRatio = sdkSeq.BytesPerOp / rawSeq.BytesPerOp;
         Print("e2e_alloc_bytes_per_call", sdkSeq.BytesPerOp, "B", $"{Fmt(allocRatio)}x raw HttpClient's {Fmt(rawSeq.BytesPerOp)} B; target <= 1.5x: {Verdict(allocRatio <= 1.5)}");
