@@ -13,8 +13,9 @@ namespace AlibabaEcsActivation.Testing;
 /// <summary>
 /// The in-process front door: an <see cref="HttpMessageHandler"/> that answers every request from
 /// its <see cref="EcsEmulator"/>, with no socket. Any scheme, host and port work. A dropped
-/// connection surfaces as <see cref="HttpRequestException"/> (with an <see cref="IOException"/> inside),
-/// as it would from a real socket. Create it with <see cref="EcsEmulator.CreateHandler"/>.
+/// connection (<see cref="EcsFault.DropConnection"/>, <see cref="EcsFault.ActThenReset"/>) surfaces as
+/// <see cref="HttpRequestException"/> (with an <see cref="IOException"/> inside), as it would from a real
+/// socket; a truncated answer (<see cref="EcsFault.ActThenTruncate"/>) has a Content-Length that matches its cut body. Create it with <see cref="EcsEmulator.CreateHandler"/>.
 /// </summary>
 public sealed class EcsEmulatorHandler : HttpMessageHandler
 {
@@ -44,7 +45,7 @@ public sealed class EcsEmulatorHandler : HttpMessageHandler
         if (response.Drop)
         {
             throw new HttpRequestException(
-                "The ECS emulator dropped the connection (EcsFault.DropConnection).",
+                response.DropReason,
                 new IOException("The connection was closed by the ECS emulator before a response was sent."));
         }
 

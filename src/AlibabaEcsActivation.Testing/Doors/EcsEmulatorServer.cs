@@ -15,8 +15,9 @@ namespace AlibabaEcsActivation.Testing;
 
 /// <summary>
 /// The network front door: a Kestrel web server on 127.0.0.1 (never another interface) that answers
-/// from its <see cref="EcsEmulator"/>, for anything that speaks HTTP. A dropped connection is a real
-/// connection abort. Start it with <see cref="EcsEmulator.StartServerAsync"/>; dispose it to stop.
+/// from its <see cref="EcsEmulator"/>, for anything that speaks HTTP. A dropped connection
+/// (<see cref="EcsFault.DropConnection"/>, <see cref="EcsFault.ActThenReset"/>) is a real connection abort; a
+/// truncated answer (<see cref="EcsFault.ActThenTruncate"/>) is sent with a Content-Length that matches its cut body. Start it with <see cref="EcsEmulator.StartServerAsync"/>; dispose it to stop.
 /// </summary>
 public sealed class EcsEmulatorServer : IAsyncDisposable
 {

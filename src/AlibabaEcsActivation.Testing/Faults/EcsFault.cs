@@ -3,9 +3,11 @@ using System;
 namespace AlibabaEcsActivation.Testing;
 
 /// <summary>
-/// One scripted misbehaviour of the emulator, queued with <see cref="FaultInjector.Enqueue"/>. A fault
-/// is applied after the request has been authenticated (so a retry still needs a fresh nonce and a
-/// valid signature) and before the action runs, so an error fault leaves the state unchanged.
+/// One scripted misbehaviour of the emulator, queued with <see cref="FaultInjector.Enqueue"/>. A fault is applied after the request has been authenticated
+/// (so a retry still needs a fresh nonce and a valid signature). Most faults replace the action, so an
+/// error fault leaves the state unchanged; the <c>Act…</c> faults (<see cref="ActThenReset"/>,
+/// <see cref="ActThenTruncate"/>, <see cref="ActLate"/>) let the action run and spoil only what the
+/// client learns of it, the case where a client must not assume that a failed call did nothing.
 /// </summary>
 public sealed class EcsFault
 {
@@ -35,7 +37,7 @@ public sealed class EcsFault
     /// <summary>The Content-Type of a <see cref="EcsFaultKind.RawResponse"/>.</summary>
     public string? ContentType { get; }
 
-    /// <summary>How long a <see cref="EcsFaultKind.Delay"/> waits (emulator clock).</summary>
+    /// <summary>How long a <see cref="EcsFaultKind.Delay"/> waits, or an <see cref="EcsFaultKind.ActLate"/> waits before acting (emulator clock).</summary>
     public TimeSpan DelayTime { get; }
 
     /// <summary>An <c>x-acs-retry-after</c> hint (whole milliseconds) sent with an error; null sends none.</summary>
@@ -108,8 +110,45 @@ public sealed class EcsFault
         return new EcsFault(EcsFaultKind.Delay, delay: delay);
     }
 
-    /// <summary>Closes the connection without an answer.</summary>
+    /// <summary>Closes the connection without an answer; the action does not run.</summary>
     public static EcsFault DropConnection() => new(EcsFaultKind.DropConnection);
+
+    /// <summary>
+    /// Runs the action (the state changes, a ClientToken is spent), then closes the connection without
+    /// an answer, whatever the action answered: the Kestrel server aborts the connection, the in-process
+    /// handler throws <see cref="System.Net.Http.HttpRequestException"/> with an <see cref="System.IO.IOException"/>
+    /// inside, as for <see cref="DropConnection"/>. Recorded as <see cref="RequestOutcome.Dropped"/>
+    /// with the action's own answer in <see cref="RecordedRequest.ActionStatusCode"/>.
+    /// </summary>
+    public static EcsFault ActThenReset() => new(EcsFaultKind.ActThenReset);
+
+    /// <summary>
+    /// Runs the action, then sends its success answer (status, headers) with only the first half of the
+    /// body and a Content-Length that matches the cut body, so the client reads a complete response that
+    /// does not parse. An error answer from the action (e.g. <c>ActivationId.NotFound</c>) is sent whole.
+    /// Recorded as <see cref="RequestOutcome.Truncated"/>.
+    /// </summary>
+    public static EcsFault ActThenTruncate() => new(EcsFaultKind.ActThenTruncate);
+
+    /// <summary>
+    /// Accepts the request and runs the action once <paramref name="delay"/> has passed since it arrived
+    /// (emulator clock: <see cref="RecordedRequest.ReceivedAt"/> plus the delay), even if
+    /// the client has given up by then (its attempt timed out, it cancelled, it closed the connection).
+    /// A client still waiting gets the normal answer; otherwise the answer is discarded, and the request
+    /// is recorded as <see cref="RequestOutcome.Abandoned"/> with the late action in
+    /// <see cref="RecordedRequest.ActionStatusCode"/> once it has run (see <see cref="RequestLog.WaitForSettledAsync"/>).
+    /// Unlike <see cref="Delay"/>, which does nothing once its client is gone.
+    /// </summary>
+    /// <param name="delay">Zero or more, and finite.</param>
+    public static EcsFault ActLate(TimeSpan delay)
+    {
+        if (delay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "The delay must be zero or more, and finite.");
+        }
+
+        return new EcsFault(EcsFaultKind.ActLate, delay: delay);
+    }
 
     /// <inheritdoc />
     public override string ToString() => Kind switch
@@ -117,6 +156,7 @@ public sealed class EcsFault
         EcsFaultKind.Error => $"Error {StatusCode} {ErrorCode}",
         EcsFaultKind.RawResponse => $"RawResponse {StatusCode} {ContentType}",
         EcsFaultKind.Delay => $"Delay {DelayTime}",
+        EcsFaultKind.ActLate => $"ActLate {DelayTime}",
         _ => Kind.ToString(),
     };
 }

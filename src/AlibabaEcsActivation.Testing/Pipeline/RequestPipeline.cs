@@ -11,7 +11,8 @@ namespace AlibabaEcsActivation.Testing.Pipeline;
 /// <summary>
 /// The one core both front doors share: parse the parameters, record the request, authenticate,
 /// find the action, apply a scripted fault, check the region, run the action, render the answer
-/// (JSON or XML) and record the verdict.
+/// (JSON or XML), spoil it if an Act… fault says so, and record the verdict: what the client got and
+/// what the action did.
 /// </summary>
 internal sealed class RequestPipeline(
     ActivationStore store, EmulatorCredentials credentials, FaultInjector faults, RequestLog log, TimeProvider timeProvider, TimeSpan timestampWindow)
@@ -43,28 +44,34 @@ internal sealed class RequestPipeline(
             _authenticator.Authenticate(request.Method, parameters);
             string actionName = parameters["Action"];
             IEmulatedAction action = ActionRegistry.Find(actionName) ?? throw ServiceError.ApiNotFound();
+            var work = new ActionWork(action, actionName, parameters, json, requestId, request.Host);
 
             fault = faults.Take(actionName, parameters.GetValueOrDefault("ActivationId"));
-            if (fault is not null && await ApplyAsync(fault, record, cancellationToken).ConfigureAwait(false) is { } faulted)
+            switch (fault?.Kind)
             {
-                return faulted;
+                case EcsFaultKind.Delay:
+                    await Task.Delay(fault.DelayTime, timeProvider, cancellationToken).ConfigureAwait(false);
+                    break;
+                case EcsFaultKind.DropConnection:
+                    log.Complete(record, RequestOutcome.Dropped, null, null, fault);
+                    return EmulatorResponse.Dropped;
+                case EcsFaultKind.RawResponse:
+                    log.Complete(record, fault.StatusCode is >= 200 and < 300 ? RequestOutcome.Succeeded : RequestOutcome.Failed, fault.StatusCode, null, fault);
+                    return EmulatorResponse.Create(fault.StatusCode, fault.ContentType!, fault.Message!, requestId: null);
+                case EcsFaultKind.Error:
+                    throw ServiceError.FromFault(fault);
+                case EcsFaultKind.ActLate:
+                    return await ActLateAsync(work, record, fault, cancellationToken).ConfigureAwait(false);
             }
 
-            string regionId = parameters.TryGetValue("RegionId", out string? region) && region.Length > 0 ? region : throw ServiceError.Missing("RegionId");
-            RegionRules.Check(regionId);
-
-            ResponseNode body = new ResponseNode(actionName + "Response").Add("RequestId", requestId);
-            action.Execute(new ActionContext(parameters, regionId, store, timeProvider.GetUtcNow()), body);
-            (string contentType, string text) = ResponseWriter.Write(body, json);
-            log.Complete(record, RequestOutcome.Succeeded, 200, null, fault);
-            return EmulatorResponse.Create(200, contentType, text, requestId);
+            return Deliver(record, fault, Run(work));
         }
         catch (ServiceError error)
         {
             log.Complete(record, RequestOutcome.Failed, error.StatusCode, error.Code, fault);
             return Render(error, json, requestId, request.Host);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && record.Outcome == RequestOutcome.Pending)
         {
             log.Complete(record, RequestOutcome.Abandoned, null, null, fault);
             throw;
@@ -77,22 +84,80 @@ internal sealed class RequestPipeline(
         }
     }
 
-    /// <summary>Applies a fault; returns the answer that replaces the normal one, or null to carry on.</summary>
-    private async Task<EmulatorResponse?> ApplyAsync(EcsFault fault, RecordedRequest record, CancellationToken cancellationToken)
+    /// <summary>
+    /// EcsFault.ActLate: the action runs after the delay whatever the client does. A client still waiting
+    /// gets its answer; one that gave up is recorded as Abandoned at once, and the request settles when the
+    /// late action has run.
+    /// </summary>
+    private async Task<EmulatorResponse> ActLateAsync(ActionWork work, RecordedRequest record, EcsFault fault, CancellationToken cancellationToken)
     {
-        switch (fault.Kind)
+        Task<Answer> late = RunLateAsync(work, record.ReceivedAt + fault.DelayTime);
+        Answer answer;
+        try
         {
-            case EcsFaultKind.Delay:
-                await Task.Delay(fault.DelayTime, timeProvider, cancellationToken).ConfigureAwait(false);
-                return null;
-            case EcsFaultKind.DropConnection:
-                log.Complete(record, RequestOutcome.Dropped, null, null, fault);
-                return EmulatorResponse.Dropped;
-            case EcsFaultKind.RawResponse:
-                log.Complete(record, fault.StatusCode is >= 200 and < 300 ? RequestOutcome.Succeeded : RequestOutcome.Failed, fault.StatusCode, null, fault);
-                return EmulatorResponse.Create(fault.StatusCode, fault.ContentType!, fault.Message!, requestId: null);
+            answer = await late.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            log.AbandonBeforeLateAction(record, fault);
+            _ = late.ContinueWith(
+                t => log.Settle(record, t.IsCompletedSuccessfully ? t.Result.Result : null),
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+
+        return Deliver(record, fault, answer);
+    }
+
+    private async Task<Answer> RunLateAsync(ActionWork work, DateTimeOffset dueAt)
+    {
+        // Due from the request's arrival, so a clock moved on before the timer starts still counts.
+        // Not the request's token: the action runs even if the client has gone.
+        TimeSpan remaining = dueAt - timeProvider.GetUtcNow();
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, timeProvider, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return Run(work);
+    }
+
+    /// <summary>Checks the region and runs the action; a service error from either is the action's answer.</summary>
+    private Answer Run(ActionWork work)
+    {
+        DateTimeOffset now = timeProvider.GetUtcNow();
+        try
+        {
+            string regionId = work.Parameters.TryGetValue("RegionId", out string? region) && region.Length > 0 ? region : throw ServiceError.Missing("RegionId");
+            RegionRules.Check(regionId);
+
+            ResponseNode body = new ResponseNode(work.ActionName + "Response").Add("RequestId", work.RequestId);
+            work.Action.Execute(new ActionContext(work.Parameters, regionId, store, now), body);
+            (string contentType, string text) = ResponseWriter.Write(body, work.Json);
+            return new Answer(EmulatorResponse.Create(200, contentType, text, work.RequestId), new ActionResult(200, null, now));
+        }
+        catch (ServiceError error)
+        {
+            return new Answer(Render(error, work.Json, work.RequestId, work.Host), new ActionResult(error.StatusCode, error.Code, now));
+        }
+    }
+
+    /// <summary>Records and returns the action's answer, spoiled as an Act… fault says.</summary>
+    private EmulatorResponse Deliver(RecordedRequest record, EcsFault? fault, Answer answer)
+    {
+        ActionResult result = answer.Result;
+        bool success = result.StatusCode is >= 200 and < 300;
+        switch (fault?.Kind)
+        {
+            case EcsFaultKind.ActThenReset:
+                log.Complete(record, RequestOutcome.Dropped, null, null, fault, result);
+                return EmulatorResponse.DroppedAfterAction;
+            case EcsFaultKind.ActThenTruncate when success:
+                log.Complete(record, RequestOutcome.Truncated, result.StatusCode, null, fault, result);
+                return answer.Response.Truncated();
             default:
-                throw ServiceError.FromFault(fault);
+                log.Complete(record, success ? RequestOutcome.Succeeded : RequestOutcome.Failed, result.StatusCode, result.ErrorCode, fault, result);
+                return answer.Response;
         }
     }
 
@@ -143,4 +208,10 @@ internal sealed class RequestPipeline(
 
     private static int AttemptOf(string? retryAttemptsHeader) =>
         int.TryParse(retryAttemptsHeader, NumberStyles.None, CultureInfo.InvariantCulture, out int retries) && retries < int.MaxValue ? retries + 1 : 1;
+
+    /// <summary>An authenticated request's action, with what it needs to run now or later.</summary>
+    private sealed record ActionWork(IEmulatedAction Action, string ActionName, Dictionary<string, string> Parameters, bool Json, string RequestId, string? Host);
+
+    /// <summary>The action's rendered answer and what the log says of it.</summary>
+    private sealed record Answer(EmulatorResponse Response, ActionResult Result);
 }

@@ -6,15 +6,20 @@ using System.Threading;
 namespace AlibabaEcsActivation.Testing;
 
 /// <summary>
-/// One request the emulator received: what was sent (secrets redacted) and the verdict. Recorded on
-/// arrival, so a request still in a delay is visible with <see cref="RequestOutcome.Pending"/>.
+/// One request the emulator received: what was sent (secrets redacted) and the verdict, told twice
+/// over: what the client got (<see cref="Outcome"/>, <see cref="StatusCode"/>, <see cref="ErrorCode"/>)
+/// and what the action itself did (<see cref="ActionStatusCode"/>, <see cref="ActionErrorCode"/>,
+/// <see cref="ActedAt"/>). The two agree unless an <c>Act…</c> fault came between them: after
+/// <see cref="EcsFault.ActThenReset"/> the client got nothing (<see cref="RequestOutcome.Dropped"/>) although
+/// the action answered 200. Recorded on arrival, so a request still in a delay is visible with
+/// <see cref="RequestOutcome.Pending"/>.
 /// </summary>
 public sealed class RecordedRequest
 {
     /// <summary>What replaces the value of a secret parameter (<c>Signature</c>, <c>SecurityToken</c>, ...).</summary>
     public const string Redacted = "<redacted>";
 
-    private Verdict _verdict = new(RequestOutcome.Pending, null, null, null);
+    private Verdict _verdict = new(RequestOutcome.Pending, null, null, null, null, Settled: false);
 
     internal RecordedRequest(long sequence, DateTimeOffset receivedAt, string method, IReadOnlyDictionary<string, string> parameters, int attempt)
     {
@@ -71,14 +76,61 @@ public sealed class RecordedRequest
     /// <summary>The scripted fault applied to this request, if any.</summary>
     public EcsFault? Fault => Volatile.Read(ref _verdict).Fault;
 
-    internal void Complete(RequestOutcome outcome, int? statusCode, string? errorCode, EcsFault? fault) =>
-        Volatile.Write(ref _verdict, new Verdict(outcome, statusCode, errorCode, fault));
+    /// <summary>
+    /// The status of the action's own answer, whether or not the client received it: 200 when the action
+    /// took effect (or, for DescribeActivations, read the state), else the service error's status (e.g. 404
+    /// for <c>ActivationId.NotFound</c>). Null when the action did not run: the request was refused before
+    /// it (authentication, an unknown action), a fault took its place (<see cref="EcsFault.DropConnection"/>,
+    /// an error fault, a client that gave up during a <see cref="EcsFault.Delay"/>), or it has not run yet
+    /// (an <see cref="EcsFault.ActLate"/> still waiting). Failures of the region check count as the action's.
+    /// </summary>
+    public int? ActionStatusCode => Volatile.Read(ref _verdict).Action?.StatusCode;
+
+    /// <summary>The error code of the action's own answer (e.g. <c>ActivationId.InUse</c>); null when it succeeded or did not run.</summary>
+    public string? ActionErrorCode => Volatile.Read(ref _verdict).Action?.ErrorCode;
+
+    /// <summary>When the action ran (emulator clock); null when it did not run. Later than <see cref="ReceivedAt"/> after a delay.</summary>
+    public DateTimeOffset? ActedAt => Volatile.Read(ref _verdict).Action?.At;
+
+    /// <summary>True when the action ran and succeeded (<see cref="ActionStatusCode"/> is 2xx), whatever the client got.</summary>
+    public bool ActionSucceeded => ActionStatusCode is >= 200 and < 300;
+
+    /// <summary>
+    /// True once the emulator is done with the request: the client's <see cref="Outcome"/> is known and
+    /// the action has run or never will. False while pending, and after an <see cref="EcsFault.ActLate"/>
+    /// whose client gave up (<see cref="RequestOutcome.Abandoned"/>) until its late action has run.
+    /// </summary>
+    public bool IsSettled => Volatile.Read(ref _verdict).Settled;
+
+    internal Verdict Current => Volatile.Read(ref _verdict);
+
+    internal void Set(Verdict verdict) => Volatile.Write(ref _verdict, verdict);
 
     /// <inheritdoc />
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"#{Sequence} {Method} {Action ?? "(no action)"} attempt {Attempt}: {Outcome} {StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "-"} {ErrorCode ?? string.Empty}").TrimEnd();
+    public override string ToString()
+    {
+        Verdict v = Current;
+        string text = string.Create(CultureInfo.InvariantCulture, $"#{Sequence} {Method} {Action ?? "(no action)"} attempt {Attempt}: {v.Outcome} {v.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "-"} {v.ErrorCode ?? string.Empty}").TrimEnd();
+        if (v.Fault is { } fault)
+        {
+            text += " [" + fault + "]";
+        }
+
+        // Said only where what the client got does not tell it.
+        if (v.Action is { } action && (v.Outcome is not (RequestOutcome.Succeeded or RequestOutcome.Failed) || action.StatusCode != v.StatusCode))
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", action answered {action.StatusCode} {action.ErrorCode ?? string.Empty}").TrimEnd();
+        }
+        else if (v.Outcome == RequestOutcome.Abandoned && !v.Settled)
+        {
+            text += ", action still to run";
+        }
+
+        return text;
+    }
 
     private string? Get(string name) => Parameters.TryGetValue(name, out string? value) ? value : null;
 
-    private sealed record Verdict(RequestOutcome Outcome, int? StatusCode, string? ErrorCode, EcsFault? Fault);
+    /// <summary>One immutable state of the verdict, swapped whole so a reader never sees half of a change.</summary>
+    internal sealed record Verdict(RequestOutcome Outcome, int? StatusCode, string? ErrorCode, EcsFault? Fault, ActionResult? Action, bool Settled);
 }
