@@ -3,7 +3,8 @@ using System;
 namespace AlibabaEcsActivation.Testing;
 
 /// <summary>
-/// One scripted misbehaviour of the emulator, queued with <see cref="FaultInjector.Enqueue"/>. A fault is applied after the request has been authenticated
+/// One scripted misbehaviour of the emulator, queued with <see cref="FaultInjector.Enqueue"/> (or drawn
+/// from <see cref="FaultInjector.SetMix"/>). A fault is applied after the request has been authenticated
 /// (so a retry still needs a fresh nonce and a valid signature). Most faults replace the action, so an
 /// error fault leaves the state unchanged; the <c>Act…</c> faults (<see cref="ActThenReset"/>,
 /// <see cref="ActThenTruncate"/>, <see cref="ActLate"/>) let the action run and spoil only what the
