@@ -111,15 +111,31 @@ internal sealed class RequestPipeline(
 
     private async Task<Answer> RunLateAsync(ActionWork work, DateTimeOffset dueAt)
     {
-        // Due from the request's arrival, so a clock moved on before the timer starts still counts.
         // Not the request's token: the action runs even if the client has gone.
+        await DelayUntilAsync(dueAt).ConfigureAwait(false);
+        return Run(work);
+    }
+
+    /// <summary>
+    /// Completes when the emulator's clock reaches <paramref name="dueAt"/>. The clock is read again once the
+    /// timer is set, so a (fake) clock moved past the due time while the timer was being set still counts.
+    /// </summary>
+    private async Task DelayUntilAsync(DateTimeOffset dueAt)
+    {
         TimeSpan remaining = dueAt - timeProvider.GetUtcNow();
-        if (remaining > TimeSpan.Zero)
+        if (remaining <= TimeSpan.Zero)
         {
-            await Task.Delay(remaining, timeProvider, CancellationToken.None).ConfigureAwait(false);
+            return;
         }
 
-        return Run(work);
+        var due = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using ITimer timer = timeProvider.CreateTimer(static state => ((TaskCompletionSource)state!).TrySetResult(), due, remaining, Timeout.InfiniteTimeSpan);
+        if (timeProvider.GetUtcNow() >= dueAt)
+        {
+            due.TrySetResult();
+        }
+
+        await due.Task.ConfigureAwait(false);
     }
 
     /// <summary>Checks the region and runs the action; a service error from either is the action's answer.</summary>
