@@ -34,6 +34,9 @@ internal sealed class RpcInvoker
 
     private static readonly ResiliencePropertyKey<RpcCall> CallKey = new("AlibabaEcsActivation.Call");
 
+    /// <summary>A longer Retry-After is no hint a client can follow; it is ignored.</summary>
+    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromDays(1);
+
     private readonly ClientSettings _settings;
     private readonly Func<HttpClient> _httpClientSource;
     private readonly ILogger _logger;
@@ -418,25 +421,21 @@ internal sealed class RpcInvoker
 
     /// <summary>
     /// The server's hint: <c>x-acs-retry-after</c> (milliseconds), else a standard <c>Retry-After</c>
-    /// (seconds or a date). At most <see cref="ClientSettings.RetryMaxDelay"/>; negative, malformed or
-    /// absurd values are ignored. The remaining overall Timeout caps it again when the delay is taken.
+    /// (seconds or a date). Negative, malformed or absurd (over a day) values are ignored; the backoff
+    /// caps what is left at <c>RetryMaxDelay</c> and at the time remaining before the overall Timeout.
     /// </summary>
     private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         double? millis = null;
-        if (Header(response, "x-acs-retry-after") is { } text
-            && double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value)
-            && !double.IsNaN(value) && !double.IsInfinity(value))
+        if (Header(response, "x-acs-retry-after") is { } text)
         {
-            millis = value;
+            millis = double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) ? value : null;
         }
         else if (Header(response, "Retry-After") is { } standard)
         {
             millis = RetryAfterHeader.ToMilliseconds(standard, _settings.TimeProvider.GetUtcNow());
         }
 
-        return millis is { } ms && ms >= 0
-            ? TimeSpan.FromMilliseconds(Math.Min(ms, _settings.RetryMaxDelay.TotalMilliseconds))
-            : null;
+        return millis is { } ms && ms >= 0 && ms <= LongestRetryAfter.TotalMilliseconds ? TimeSpan.FromMilliseconds(ms) : null;
     }
 }
