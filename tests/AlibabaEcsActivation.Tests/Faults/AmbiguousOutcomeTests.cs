@@ -22,16 +22,10 @@ public class AmbiguousOutcomeTests
     private static HttpResponseMessage NotFound() =>
         FakeEcsService.Error(HttpStatusCode.NotFound, "ActivationId.NotFound", "The specified activation id does not exist.");
 
-    private static Func<IReadOnlyDictionary<string, string>, HttpResponseMessage> Script(params Func<HttpResponseMessage>[] answers)
-    {
-        int next = -1;
-        return _ => answers[Math.Min(Interlocked.Increment(ref next), answers.Length - 1)]();
-    }
-
     [Fact]
     public async Task Delete_that_finds_the_code_gone_after_a_lost_answer_reports_it_deleted_by_the_earlier_attempt()
     {
-        using var ecs = new FakeEcsService(Script(Drop, NotFound));
+        using var ecs = new FakeEcsService(FakeEcsService.Script(Drop, NotFound));
         using var client = ecs.CreateClient();
 
         DeleteActivationResponse response = await client.DeleteActivationAsync("act-1");
@@ -51,7 +45,7 @@ public class AmbiguousOutcomeTests
         HttpResponseMessage First() => firstAnswer == "truncated"
             ? FakeEcsService.Json("""{"RequestId":"r","Activation":{"ActivationId":"act""")
             : new HttpResponseMessage(HttpStatusCode.GatewayTimeout) { Content = new StringContent("<html>504</html>") };
-        using var ecs = new FakeEcsService(Script(First, NotFound));
+        using var ecs = new FakeEcsService(FakeEcsService.Script(First, NotFound));
         using var client = ecs.CreateClient();
 
         DeleteActivationResponse response = await client.DeleteActivationAsync("act-1");
@@ -62,7 +56,7 @@ public class AmbiguousOutcomeTests
     [Fact]
     public async Task Delete_of_a_missing_code_on_the_first_attempt_is_NotFound()
     {
-        using var ecs = new FakeEcsService(Script(NotFound));
+        using var ecs = new FakeEcsService(FakeEcsService.Script(NotFound));
         using var client = ecs.CreateClient();
 
         await Assert.ThrowsAsync<ActivationNotFoundException>(() => client.DeleteActivationAsync("act-1"));
@@ -73,7 +67,7 @@ public class AmbiguousOutcomeTests
     public async Task Delete_after_a_documented_server_error_then_NotFound_is_NotFound()
     {
         // The error document says the earlier attempt failed: nothing was deleted by it.
-        using var ecs = new FakeEcsService(Script(() => FakeEcsService.Error(HttpStatusCode.InternalServerError, "InternalError.Dispatch"), NotFound));
+        using var ecs = new FakeEcsService(FakeEcsService.Script(() => FakeEcsService.Error(HttpStatusCode.InternalServerError, "InternalError.Dispatch"), NotFound));
         using var client = ecs.CreateClient();
 
         var e = await Assert.ThrowsAsync<ActivationNotFoundException>(() => client.DeleteActivationAsync("act-1"));
@@ -86,7 +80,7 @@ public class AmbiguousOutcomeTests
     public async Task Delete_after_a_connection_that_was_never_made_then_NotFound_is_NotFound()
     {
         static HttpResponseMessage Refused() => throw new HttpRequestException(HttpRequestError.ConnectionError, "refused", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
-        using var ecs = new FakeEcsService(Script(Refused, NotFound));
+        using var ecs = new FakeEcsService(FakeEcsService.Script(Refused, NotFound));
         using var client = ecs.CreateClient();
 
         await Assert.ThrowsAsync<ActivationNotFoundException>(() => client.DeleteActivationAsync("act-1"));
@@ -95,7 +89,7 @@ public class AmbiguousOutcomeTests
     [Fact]
     public async Task Disable_whose_answer_says_not_disabled_is_asked_again()
     {
-        using var ecs = new FakeEcsService(Script(() => FakeEcsService.ActivationBody("act-1", disabled: false), () => FakeEcsService.ActivationBody("act-1")));
+        using var ecs = new FakeEcsService(FakeEcsService.Script(() => FakeEcsService.ActivationBody("act-1", disabled: false), () => FakeEcsService.ActivationBody("act-1")));
         using var client = ecs.CreateClient();
 
         DisableActivationResponse response = await client.DisableActivationAsync("act-1");
@@ -107,7 +101,7 @@ public class AmbiguousOutcomeTests
     [Fact]
     public async Task Disable_after_a_lost_answer_is_asked_again_and_succeeds()
     {
-        using var ecs = new FakeEcsService(Script(Drop, () => FakeEcsService.Json("""{"RequestId":"r","Activation":{"Disabl"""), () => FakeEcsService.ActivationBody("act-1")));
+        using var ecs = new FakeEcsService(FakeEcsService.Script(Drop, () => FakeEcsService.Json("""{"RequestId":"r","Activation":{"Disabl"""), () => FakeEcsService.ActivationBody("act-1")));
         using var client = ecs.CreateClient();
 
         DisableActivationResponse response = await client.DisableActivationAsync("act-1");
@@ -120,7 +114,7 @@ public class AmbiguousOutcomeTests
     public async Task Create_after_a_cut_answer_asks_again_with_the_same_ClientToken_and_returns_it()
     {
         const string created = """{"RequestId":"r","ActivationId":"act-new","ActivationCode":"a-hzSECRETCODE0000000000000****"}""";
-        using var ecs = new FakeEcsService(Script(() => FakeEcsService.Json(created[..40]), () => FakeEcsService.Json(created)));
+        using var ecs = new FakeEcsService(FakeEcsService.Script(() => FakeEcsService.Json(created[..40]), () => FakeEcsService.Json(created)));
         using var client = ecs.CreateClient();
 
         CreateActivationResponse response = await client.CreateActivationAsync(new CreateActivationRequest { InstanceName = "rack12" });
@@ -175,7 +169,7 @@ public class AmbiguousOutcomeTests
     public async Task Timeout_message_names_what_each_attempt_met()
     {
         // The HttpClient's own Timeout surfaces as a cancellation that is not the caller's: an attempt timeout.
-        using var ecs = new FakeEcsService(Script(
+        using var ecs = new FakeEcsService(FakeEcsService.Script(
             () => FakeEcsService.Error(HttpStatusCode.InternalServerError, "InternalError.Dispatch"),
             () => throw new TaskCanceledException("HttpClient.Timeout")));
         using var client = ecs.CreateClient(maxRetries: 2);

@@ -17,12 +17,6 @@ namespace AlibabaEcsActivation.Tests.Faults;
 /// </summary>
 public class MalformedResponseTests
 {
-    private static Func<IReadOnlyDictionary<string, string>, HttpResponseMessage> Script(params Func<HttpResponseMessage>[] answers)
-    {
-        int next = -1;
-        return _ => answers[Math.Min(Interlocked.Increment(ref next), answers.Length - 1)]();
-    }
-
     [Theory]
     [InlineData("""{"":"\ud800"}""")]
     [InlineData("""{"\ud800":"x","Code":"InternalError.Dispatch"}""")]
