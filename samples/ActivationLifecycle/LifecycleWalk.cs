@@ -13,7 +13,7 @@ internal static class LifecycleWalk
     // What the sample's code is created with: short-lived, one instance, and findable by name.
     private const string InstanceName = "lifecycle-sample";
 
-    public static async Task<int> RunAsync(IEcsActivationClient client, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IEcsActivationClient client, string? clientToken, CancellationToken cancellationToken)
     {
         string? createdId = null;
         bool deleted = false;
@@ -26,6 +26,7 @@ internal static class LifecycleWalk
                 InstanceCount = 1,
                 TimeToLiveInHours = 1,
                 Tags = new[] { new Tag("created-by", "ActivationLifecycle sample") },
+                ClientToken = clientToken, // null: the client makes one, and reports it if the create fails
             }, cancellationToken);
             createdId = created.ActivationId;
             // The code string is a secret returned only this once: a real program stores it in a vault, never prints it.

@@ -60,7 +60,7 @@ try
 
     using (client)
     {
-        return await LifecycleWalk.RunAsync(client, cancel.Token);
+        return await LifecycleWalk.RunAsync(client, options.ClientToken, cancel.Token);
     }
 }
 finally

@@ -12,6 +12,12 @@ internal static class FailureReport
     /// <summary>Prints <paramref name="e"/> and returns the exit code.</summary>
     public static int Print(Exception e)
     {
+        if (e is EcsException { ClientToken: { } clientToken })
+        {
+            // A create whose answer was lost may still have made the code: the same token gets that one back.
+            Console.Error.WriteLine($"ClientToken: {clientToken} (the code may have been created; run again with --client-token {clientToken} to get it instead of a second one)");
+        }
+
         switch (e)
         {
             case ArgumentException:

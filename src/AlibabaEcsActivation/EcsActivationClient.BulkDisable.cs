@@ -134,8 +134,7 @@ public partial class EcsActivationClient
     {
         try
         {
-            var request = new DisableActivationRequest(activationId) { RegionId = regionId };
-            DisableActivationResponse response = await DisableActivationAsync(request, cancellationToken).ConfigureAwait(false);
+            DisableActivationResponse response = await DisableUncheckedAsync(activationId, regionId, cancellationToken).ConfigureAwait(false);
             return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Disabled, response.Activation);
         }
         catch (ActivationNotFoundException e)

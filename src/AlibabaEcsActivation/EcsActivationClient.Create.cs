@@ -29,6 +29,7 @@ public partial class EcsActivationClient
         // Business parameters are built once per call; the invoker copies them into every attempt and
         // stamps a fresh nonce and timestamp there. So the generated ClientToken is the same on every
         // retry, which is what lets the service create the code only once.
+        string clientToken = request.ClientToken ?? Guid.NewGuid().ToString("D");
         var parameters = new RpcParameters()
             .SetIfPresent("InstanceName", request.InstanceName)
             .SetIfPresent("Description", request.Description)
@@ -37,9 +38,28 @@ public partial class EcsActivationClient
             .SetIfPresent("IpAddressRange", request.IpAddressRange)
             .SetIfPresent("ResourceGroupId", request.ResourceGroupId)
             .SetTags(request.Tags)
-            .Set("ClientToken", request.ClientToken ?? Guid.NewGuid().ToString("D"));
+            .Set("ClientToken", clientToken);
         RpcCall call = CreateCall("CreateActivation", request.RegionId, parameters);
-        return _invoker.InvokeAsync(call, EcsJsonContext.Default.CreateActivationResponse, MissingCreatedCode, cancellationToken);
+        return CreateAsync(call, clientToken, cancellationToken);
+    }
+
+    /// <summary>
+    /// The token goes on the result and on every failure: a code may exist although its answer was lost,
+    /// and creating again with the same token returns that code instead of a second one.
+    /// </summary>
+    private async Task<CreateActivationResponse> CreateAsync(RpcCall call, string clientToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            CreateActivationResponse response = await _invoker.InvokeAsync(call, EcsJsonContext.Default.CreateActivationResponse, MissingCreatedCode, cancellationToken).ConfigureAwait(false);
+            response.ClientToken = clientToken;
+            return response;
+        }
+        catch (EcsException e)
+        {
+            e.ClientToken = clientToken;
+            throw;
+        }
     }
 
     private static string? MissingCreatedCode(CreateActivationResponse response)

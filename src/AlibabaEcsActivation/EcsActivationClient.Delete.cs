@@ -24,7 +24,23 @@ public partial class EcsActivationClient
         var parameters = new RpcParameters()
             .Set("ActivationId", InputValidator.RequireId(request.ActivationId, nameof(request), "activation ID (DeleteActivationRequest.ActivationId)"));
         RpcCall call = CreateCall("DeleteActivation", request.RegionId, parameters);
-        return _invoker.InvokeAsync(call, EcsJsonContext.Default.DeleteActivationResponse, MissingDeletedActivation, cancellationToken);
+        return DeleteAsync(call, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deleting is not idempotent: once an attempt whose answer was lost may have deleted the code, a
+    /// later attempt's <c>ActivationId.NotFound</c> means the code is gone, not that it never was.
+    /// </summary>
+    private async Task<DeleteActivationResponse> DeleteAsync(RpcCall call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _invoker.InvokeAsync(call, EcsJsonContext.Default.DeleteActivationResponse, MissingDeletedActivation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ActivationNotFoundException e) when (e.FollowsUnknownOutcome)
+        {
+            return new DeleteActivationResponse { RequestId = e.RequestId, DeletedByEarlierAttempt = true };
+        }
     }
 
     private static string? MissingDeletedActivation(DeleteActivationResponse response) =>

@@ -24,6 +24,12 @@ public partial class EcsActivationClient
         }
 
         ValidateDescribe(request);
+        return DescribePageAsync(request, cancellationToken);
+    }
+
+    /// <summary>One page, unvalidated: the request is the caller's (validated already) or carries the service's own NextToken.</summary>
+    private Task<DescribeActivationsResponse> DescribePageAsync(DescribeActivationsRequest request, CancellationToken cancellationToken)
+    {
         var parameters = new RpcParameters()
             .SetIfPresent("ActivationId", request.ActivationId)
             .SetIfPresent("InstanceName", request.InstanceName)
@@ -54,7 +60,8 @@ public partial class EcsActivationClient
         string? token = request.NextToken;
         while (true)
         {
-            DescribeActivationsResponse page = await DescribeActivationsAsync(request.WithTokenPage(pageSize, token), cancellationToken).ConfigureAwait(false);
+            // The service's token goes back as it came: it is not the caller's input to validate.
+            DescribeActivationsResponse page = await DescribePageAsync(request.WithTokenPage(pageSize, token), cancellationToken).ConfigureAwait(false);
             foreach (Activation activation in page.ActivationList)
             {
                 cancellationToken.ThrowIfCancellationRequested();

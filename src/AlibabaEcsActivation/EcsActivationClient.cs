@@ -68,9 +68,14 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
             throw new ArgumentNullException(nameof(request));
         }
 
-        var parameters = new RpcParameters()
-            .Set("ActivationId", InputValidator.RequireId(request.ActivationId, nameof(request), "activation ID (DisableActivationRequest.ActivationId)"));
-        RpcCall call = CreateCall("DisableActivation", request.RegionId, parameters);
+        string activationId = InputValidator.RequireId(request.ActivationId, nameof(request), "activation ID (DisableActivationRequest.ActivationId)");
+        return DisableUncheckedAsync(activationId, request.RegionId, cancellationToken);
+    }
+
+    /// <summary>Disables one code whose ID is the caller's (validated already) or the service's own (from a listing).</summary>
+    private Task<DisableActivationResponse> DisableUncheckedAsync(string activationId, string? regionId, CancellationToken cancellationToken)
+    {
+        RpcCall call = CreateCall("DisableActivation", regionId, new RpcParameters().Set("ActivationId", activationId));
         return _invoker.InvokeAsync(call, EcsJsonContext.Default.DisableActivationResponse, MissingActivation, cancellationToken);
     }
 
@@ -108,8 +113,11 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
         return new RpcCall(action, regionId, parameters, endpoint);
     }
 
+    /// <summary>A success that contradicts itself is no success: the code must be there, and disabled.</summary>
     private static string? MissingActivation(DisableActivationResponse response) =>
-        response.Activation is null ? "The response has no Activation object." : null;
+        response.Activation is null ? "The response has no Activation object."
+        : !response.Activation.Disabled ? "The response reports the activation code as not disabled (Disabled is false)."
+        : null;
 
     private static ClientSettings CreateSettings(EcsActivationClientOptions options, Func<string>? nonceSource)
     {

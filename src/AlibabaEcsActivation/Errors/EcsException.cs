@@ -21,4 +21,21 @@ public class EcsException : Exception
 
     /// <summary>How many HTTP attempts the call made, retries included (0 when none was sent).</summary>
     public int Attempts { get; }
+
+    /// <summary>
+    /// For a failed <c>CreateActivation</c>: the idempotency token the call sent, null for other actions.
+    /// The code may have been created although the answer was lost; create again with
+    /// <see cref="CreateActivationRequest.ClientToken"/> set to this value to get that same code (with its
+    /// one-time ActivationCode) instead of a second one.
+    /// </summary>
+    public string? ClientToken { get; internal set; }
+
+    /// <summary>The message, followed by what each failed attempt met when the call made more than one.</summary>
+    public override string Message => AttemptSummary is null ? base.Message : $"{base.Message} [{AttemptSummary}]";
+
+    /// <summary>What the call's failed attempts met, e.g. "3 attempts: 2x InternalError.Dispatch, 1x AttemptTimeout".</summary>
+    internal string? AttemptSummary { get; set; }
+
+    /// <summary>True when an earlier attempt of the call may have been carried out although its answer was lost.</summary>
+    internal bool FollowsUnknownOutcome { get; set; }
 }

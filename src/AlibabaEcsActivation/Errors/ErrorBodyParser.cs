@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using System.Text;
+using System.Globalization;
 using System.Text.Json;
 using System.Xml;
 
@@ -13,7 +13,6 @@ namespace AlibabaEcsActivation;
 internal static class ErrorBodyParser
 {
     internal const string StringToSignMarker = "server string to sign is:";
-    private const int SnippetLength = 200;
 
     public static ErrorBody Parse(int statusCode, string body, string? headerRequestId)
     {
@@ -56,25 +55,20 @@ internal static class ErrorBodyParser
         return (message.Substring(0, at + StringToSignMarker.Length) + " <redacted>", server.Length == 0 ? null : server);
     }
 
-    private static string Describe(string body)
+    /// <summary>
+    /// Says what the body was without quoting it: a body that is not an error document may be anything,
+    /// a success body with a one-time ActivationCode or a page that echoes the signed URL included.
+    /// </summary>
+    private static string Describe(string body) => body.Length == 0
+        ? "The response had no body."
+        : $"The response body is not an Alibaba Cloud error document ({body.Length.ToString(CultureInfo.InvariantCulture)} chars{Kind(body)}).";
+
+    private static string Kind(string body)
     {
-        if (body.Length == 0)
-        {
-            return "The response had no body.";
-        }
-
-        var snippet = new StringBuilder(SnippetLength);
-        foreach (char c in body)
-        {
-            if (snippet.Length == SnippetLength)
-            {
-                break;
-            }
-
-            snippet.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return $"The response body is not an Alibaba Cloud error document ({body.Length} chars): {snippet.ToString().Trim()}";
+        string start = body.TrimStart();
+        return start.StartsWith("{", StringComparison.Ordinal) ? ", JSON-like"
+            : start.StartsWith("<", StringComparison.Ordinal) ? ", markup"
+            : string.Empty;
     }
 
     private static Fields? TryParseJson(string body)
@@ -90,13 +84,20 @@ internal static class ErrorBodyParser
             var fields = new Fields();
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                string? value = property.Value.ValueKind switch
+                try
                 {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
-                    _ => null,
-                };
-                fields.Set(property.Name, value);
+                    string? value = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => property.Value.GetString(),
+                        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
+                        _ => null,
+                    };
+                    fields.Set(property.Name, value);
+                }
+                catch (InvalidOperationException)
+                {
+                    // A name or value that is not valid UTF-16 (a lone surrogate escape): that field is unreadable, the rest may not be.
+                }
             }
 
             return fields;
@@ -130,7 +131,7 @@ internal static class ErrorBodyParser
 
             return fields;
         }
-        catch (XmlException)
+        catch (Exception e) when (e is XmlException or InvalidOperationException or ArgumentException)
         {
             return null;
         }

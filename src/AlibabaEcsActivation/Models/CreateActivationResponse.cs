@@ -25,7 +25,14 @@ public sealed class CreateActivationResponse
     [JsonPropertyName("ActivationCode")]
     public string ActivationCode { get; init; } = null!;
 
+    /// <summary>
+    /// The idempotency token this call sent (<see cref="CreateActivationRequest.ClientToken"/>, or the one the
+    /// client generated). Creating again with the same token returns this same code instead of a new one.
+    /// </summary>
+    [JsonIgnore]
+    public string ClientToken { get; internal set; } = string.Empty;
+
     /// <summary>Describes the response without the secret <see cref="ActivationCode"/>.</summary>
-    /// <returns>The request ID and activation ID; the code is shown as <c>&lt;redacted&gt;</c>.</returns>
-    public override string ToString() => $"CreateActivationResponse {{ RequestId = {RequestId}, ActivationId = {ActivationId}, ActivationCode = <redacted> }}";
+    /// <returns>The request ID, activation ID and client token; the code is shown as <c>&lt;redacted&gt;</c>.</returns>
+    public override string ToString() => $"CreateActivationResponse {{ RequestId = {RequestId}, ActivationId = {ActivationId}, ActivationCode = <redacted>, ClientToken = {ClientToken} }}";
 }

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace AlibabaEcsActivation;
 
-/// <summary>The result of DeleteActivation: the request ID and the code as it was when deleted.</summary>
+/// <summary>
+/// The result of DeleteActivation: the request ID and the code as it was when deleted, or, when an
+/// earlier attempt of the same call removed it, <see cref="DeletedByEarlierAttempt"/>.
+/// </summary>
 public sealed class DeleteActivationResponse
 {
     /// <summary>The ID of the request, to quote to Alibaba Cloud support.</summary>
@@ -12,10 +15,23 @@ public sealed class DeleteActivationResponse
     /// <summary>
     /// The deleted activation code. The service omits <c>Disabled</c>, <c>ResourceGroupId</c> and <c>Tags</c>
     /// here, so <see cref="Activation.Disabled"/> reads false and <see cref="Activation.Tags"/> is empty.
+    /// Null only when <see cref="DeletedByEarlierAttempt"/> is true: the answer that carried it was lost.
     /// </summary>
     [JsonPropertyName("Activation")]
-    public Activation Activation { get; init; } = null!;
+    public Activation? Activation { get; init; }
+
+    /// <summary>
+    /// True when an earlier attempt of this call may have deleted the code without its answer arriving
+    /// (the connection dropped, the body was cut, the attempt timed out) and a later attempt found the
+    /// code gone (<c>ActivationId.NotFound</c>): the code is deleted, most likely by this call, so it is
+    /// reported as deleted rather than as not found. <see cref="Activation"/> is then null and
+    /// <see cref="RequestId"/> is the request ID of the attempt that found the code gone.
+    /// </summary>
+    [JsonIgnore]
+    public bool DeletedByEarlierAttempt { get; internal set; }
 
     /// <inheritdoc />
-    public override string ToString() => $"DeleteActivationResponse {{ RequestId = {RequestId}, {Activation} }}";
+    public override string ToString() => DeletedByEarlierAttempt
+        ? $"DeleteActivationResponse {{ RequestId = {RequestId}, DeletedByEarlierAttempt = True }}"
+        : $"DeleteActivationResponse {{ RequestId = {RequestId}, {Activation} }}";
 }

@@ -20,6 +20,9 @@ internal sealed class ActivationConverter : JsonConverter<Activation>
     private static readonly TolerantBooleanConverter Booleans = new();
     private static readonly TolerantDateTimeOffsetConverter Times = new();
 
+    /// <summary>A null where an Activation goes (<c>"ActivationList":[null]</c>) reaches <see cref="Read"/> and is refused there.</summary>
+    public override bool HandleNull => true;
+
     public override Activation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -87,6 +90,7 @@ internal sealed class ActivationConverter : JsonConverter<Activation>
             {
                 // Rare (DescribeActivations only): the generated reader keeps Tag's own rules.
                 tags = JsonSerializer.Deserialize(ref reader, TagsInfo(options));
+                RejectNullEntries(tags);
             }
             else
             {
@@ -113,6 +117,12 @@ internal sealed class ActivationConverter : JsonConverter<Activation>
 
     public override void Write(Utf8JsonWriter writer, Activation value, JsonSerializerOptions options)
     {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
         writer.WriteStartObject();
         writer.WritePropertyName("ActivationId");
         Strings.Write(writer, value.ActivationId, options);
@@ -134,6 +144,23 @@ internal sealed class ActivationConverter : JsonConverter<Activation>
         writer.WritePropertyName("Tags");
         JsonSerializer.Serialize(writer, value.Tags, TagsInfo(options));
         writer.WriteEndObject();
+    }
+
+    /// <summary>A list of tags with a null in it is a malformed body: returned results never hold nulls.</summary>
+    private static void RejectNullEntries(IReadOnlyList<Tag>? tags)
+    {
+        if (tags is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < tags.Count; i++)
+        {
+            if (tags[i] is null)
+            {
+                throw new JsonException("Tags holds a null entry.");
+            }
+        }
     }
 
     private static JsonTypeInfo<IReadOnlyList<Tag>> TagsInfo(JsonSerializerOptions options) =>

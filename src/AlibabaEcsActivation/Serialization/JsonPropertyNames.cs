@@ -20,8 +20,20 @@ internal static class JsonPropertyNames
     {
         long rawLength = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
 
-        // UTF-8 never unescapes to more UTF-16 chars than it has bytes, so this always fits.
-        return rawLength > buffer.Length ? 0 : reader.CopyString(buffer);
+        if (rawLength > buffer.Length)
+        {
+            return 0;
+        }
+
+        try
+        {
+            // UTF-8 never unescapes to more UTF-16 chars than it has bytes, so this always fits.
+            return reader.CopyString(buffer);
+        }
+        catch (InvalidOperationException)
+        {
+            return 0; // not valid UTF-16 (a lone surrogate escape): no name of ours, skipped as unknown
+        }
     }
 
     public static bool Is(ReadOnlySpan<char> name, string expected) => name.Equals(expected.AsSpan(), StringComparison.OrdinalIgnoreCase);

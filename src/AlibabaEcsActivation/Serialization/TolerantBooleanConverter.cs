@@ -33,7 +33,7 @@ internal sealed class TolerantBooleanConverter : JsonConverter<bool>
                     return false;
                 }
 
-                string text = reader.GetString()!.Trim();
+                string text = TolerantStringConverter.ReadString(ref reader)!.Trim();
                 if (text.Length == 0 || text == "0" || text.Equals("false", StringComparison.OrdinalIgnoreCase))
                 {
                     return false;

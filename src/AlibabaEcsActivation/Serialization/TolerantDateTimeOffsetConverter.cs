@@ -37,7 +37,7 @@ internal sealed class TolerantDateTimeOffsetConverter : JsonConverter<DateTimeOf
             return utc;
         }
 
-        string text = reader.GetString()!.Trim();
+        string text = TolerantStringConverter.ReadString(ref reader)!.Trim();
         if (text.Length == 0)
         {
             return DateTimeOffset.MinValue;

@@ -62,7 +62,7 @@ internal static class TolerantNumber
                     return quick;
                 }
 
-                string text = reader.GetString()!.Trim();
+                string text = TolerantStringConverter.ReadString(ref reader)!.Trim();
                 if (text.Length == 0)
                 {
                     return 0;

@@ -25,6 +25,12 @@ internal sealed class RpcCall
     /// <summary>How many attempts have started so far.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>What each failed attempt met.</summary>
+    public AttemptHistory History { get; } = new();
+
     /// <summary>The call's deadlines while it runs (set and cleared by the invoker).</summary>
     public CallTimeouts? Timeouts { get; set; }
+
+    /// <summary>The caller's token, to tell its cancellation from every other.</summary>
+    public System.Threading.CancellationToken CallerToken { get; set; }
 }

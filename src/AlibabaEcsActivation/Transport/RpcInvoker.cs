@@ -34,6 +34,9 @@ internal sealed class RpcInvoker
 
     private static readonly ResiliencePropertyKey<RpcCall> CallKey = new("AlibabaEcsActivation.Call");
 
+    /// <summary>A longer Retry-After is no hint a client can follow; it is ignored.</summary>
+    private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromDays(1);
+
     private readonly ClientSettings _settings;
     private readonly Func<HttpClient> _httpClientSource;
     private readonly ILogger _logger;
@@ -71,6 +74,7 @@ internal sealed class RpcInvoker
         // The pipeline sees only the caller's token: the deadlines cancel attempts, never the retry loop.
         CallTimeouts timeouts = _timeouts.Rent(cancellationToken);
         call.Timeouts = timeouts;
+        call.CallerToken = cancellationToken;
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallKey, call);
         try
@@ -96,7 +100,13 @@ internal sealed class RpcInvoker
                 throw new OperationCanceledException(e.Message, e, cancellationToken);
             }
 
-            Exception translated = Translate(e, call);
+            EcsException translated = Translate(e, call);
+            if (call.Attempts > 1)
+            {
+                translated.AttemptSummary = call.History.Summarize(call.Attempts);
+            }
+
+            translated.FollowsUnknownOutcome = call.History.EarlierOutcomeUnknown;
             if (ReferenceEquals(translated, e))
             {
                 throw; // keep the original stack trace
@@ -112,17 +122,20 @@ internal sealed class RpcInvoker
         }
     }
 
-    /// <summary>Turns what escaped the pipeline into the exception the caller sees (the same instance to rethrow as is).</summary>
-    private Exception Translate(Exception e, RpcCall call) =>
+    /// <summary>
+    /// Turns what escaped the pipeline into the exception the caller sees (the same instance to rethrow
+    /// as is). Whatever the wire or a handler threw, the caller gets an <see cref="EcsException"/>.
+    /// </summary>
+    private EcsException Translate(Exception e, RpcCall call) =>
         e switch
         {
-            EcsException => e,
+            EcsException ecs => ecs,
             TimeoutException => new EcsRequestTimeoutException(
-                $"{call.Action} timed out: each of {call.Attempts} attempt(s) exceeded AttemptTimeout ({_settings.AttemptTimeout.TotalSeconds:0.###} s) or the HttpClient's timeout.",
+                $"{call.Action} timed out: the last attempt exceeded AttemptTimeout ({_settings.AttemptTimeout.TotalSeconds:0.###} s) or the HttpClient's timeout.",
                 _settings.AttemptTimeout, call.Attempts, e),
-            HttpRequestException or IOException => new EcsConnectionException(
-                $"{call.Action} could not reach {call.Endpoint.Host} in {call.Attempts} attempt(s): {e.Message}", call.Attempts, e),
-            _ => e,
+            _ when IsConnectionFailure(e) => new EcsConnectionException(
+                $"{call.Action} could not get an answer from {call.Endpoint.Host} in {call.Attempts} attempt(s): {e.Message}", call.Attempts, e),
+            _ => new EcsException($"{call.Action} failed unexpectedly ({e.GetType().Name}); see InnerException.", call.Attempts, e),
         };
 
     /// <summary>The overall Timeout ran out: the call stops here, whatever the retry budget says.</summary>
@@ -141,6 +154,7 @@ internal sealed class RpcInvoker
 
         int attempt = ++call.Attempts;
         long started = _settings.TimeProvider.GetTimestamp();
+        bool sent = false;
         try
         {
             AlibabaCloudCredentials credentials = await _settings.CredentialsProvider.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
@@ -155,10 +169,12 @@ internal sealed class RpcInvoker
                 request.Headers.TryAddWithoutValidation("x-acs-retry-attempts", (attempt - 1).ToString(CultureInfo.InvariantCulture));
             }
 
+            HttpClient httpClient = _httpClientSource();
+            sent = true;
             HttpResponseMessage response;
             try
             {
-                response = await _httpClientSource().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -168,16 +184,13 @@ internal sealed class RpcInvoker
 
             using (response)
             {
-                return Outcome.FromResult(await ReadResponseAsync(call, attempt, started, response, signed, typeInfo, findProblem, cancellationToken).ConfigureAwait(false));
+                T result = await ReadResponseAsync(call, attempt, started, response, signed, typeInfo, findProblem, cancellationToken).ConfigureAwait(false);
+                return Outcome.FromResult(result);
             }
         }
         catch (Exception caught)
         {
-            Exception e = caught is OperationCanceledException && timeouts.AttemptCancelledByDeadline
-                ? timeouts.OverallDeadlineReached
-                    ? OverallTimeout(call, caught)
-                    : new TimeoutException("The attempt exceeded AttemptTimeout.", caught)
-                : caught;
+            Exception e = Classify(caught, call, timeouts, sent);
             if (e is not EcsServiceException)
             {
                 Log.AttemptFailed(_logger, call.Action, call.RegionId, attempt, e.GetType().Name, ElapsedMs(started));
@@ -185,6 +198,59 @@ internal sealed class RpcInvoker
 
             return Outcome.FromException<T>(e);
         }
+    }
+
+    /// <summary>
+    /// Names what one failed attempt met, records it in the call's history (with whether the service
+    /// may have acted on it), and returns the exception the retry strategy decides on.
+    /// </summary>
+    private Exception Classify(Exception caught, RpcCall call, CallTimeouts timeouts, bool sent)
+    {
+        Exception e = caught;
+        if (caught is OperationCanceledException && !call.CallerToken.IsCancellationRequested)
+        {
+            e = timeouts.AttemptCancelledByDeadline
+                ? timeouts.OverallDeadlineReached
+                    ? OverallTimeout(call, caught)
+                    : new TimeoutException("The attempt exceeded AttemptTimeout.", caught)
+                : new IOException("The HTTP pipeline was cancelled by something other than this call.", caught);
+        }
+
+        (string label, bool unknown) = e switch
+        {
+            EcsInvalidResponseException => (EcsErrorCodes.InvalidResponse, true),
+            EcsServiceException service => (service.ErrorCode ?? $"HTTP {service.StatusCode.ToString(CultureInfo.InvariantCulture)}", service.ErrorCode is null && service.StatusCode >= 500),
+            EcsRequestTimeoutException => ("Timeout", sent),
+            EcsException => (e.GetType().Name, false),
+            TimeoutException => ("AttemptTimeout", true),
+            OperationCanceledException => ("Cancelled", sent),
+            _ when IsConnectionFailure(e) => ("ConnectionFailed", sent && !NeverConnected(e)),
+            _ => (e.GetType().Name, sent),
+        };
+        call.History.RecordFailure(label, unknown);
+        return e;
+    }
+
+    private static bool IsConnectionFailure(Exception e) => e is HttpRequestException or IOException or System.Net.Sockets.SocketException;
+
+    /// <summary>True when the connection was never established, so the request cannot have reached the service.</summary>
+    private static bool NeverConnected(Exception e)
+    {
+#if NET8_0_OR_GREATER
+        if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError })
+        {
+            return true;
+        }
+#endif
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async ValueTask<T> ReadResponseAsync<T>(
@@ -248,10 +314,13 @@ internal sealed class RpcInvoker
                 result = JsonSerializer.Deserialize(body.Span, typeInfo);
                 problem = result is null ? "The response body is JSON null." : findProblem(result);
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or OverflowException or ArgumentException)
             {
+                // The reader's message may quote the body; only where it failed goes into ours.
                 inner = e;
-                problem = $"The response body is not the documented JSON: {e.Message}";
+                problem = e is JsonException { Path: { } path }
+                    ? $"The response body is not the documented JSON (at {path})."
+                    : "The response body is not the documented JSON.";
             }
         }
 
@@ -306,6 +375,10 @@ internal sealed class RpcInvoker
     private bool ShouldRetry(Exception? exception) => exception switch
     {
         ThrottlingException => _settings.RetryThrottling,
+        // A success status with an unreadable or self-contradicting body: the outcome is unknown, and
+        // every action here is safe to repeat (Create through its ClientToken, Delete through DeletedByEarlierAttempt).
+        EcsInvalidResponseException => true,
+        EcsServiceException { ErrorCode: null } => true, // no error document: nothing says the service did not act
         EcsServiceException service => service.IsTransient,
         EcsException => false, // credentials: retrying cannot help
         TimeoutException => true, // an attempt timeout; the overall one arrives as EcsRequestTimeoutException
@@ -346,14 +419,23 @@ internal sealed class RpcInvoker
         return null;
     }
 
-    /// <summary>The server's hint: <c>x-acs-retry-after</c> (milliseconds), else a standard <c>Retry-After</c>.</summary>
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    /// <summary>
+    /// The server's hint: <c>x-acs-retry-after</c> (milliseconds), else a standard <c>Retry-After</c>
+    /// (seconds or a date). Negative, malformed or absurd (over a day) values are ignored; the backoff
+    /// caps what is left at <c>RetryMaxDelay</c> and at the time remaining before the overall Timeout.
+    /// </summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
-        if (Header(response, "x-acs-retry-after") is { } ms && long.TryParse(ms, NumberStyles.None, CultureInfo.InvariantCulture, out long millis))
+        double? millis = null;
+        if (Header(response, "x-acs-retry-after") is { } text)
         {
-            return TimeSpan.FromMilliseconds(millis);
+            millis = double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) ? value : null;
+        }
+        else if (Header(response, "Retry-After") is { } standard)
+        {
+            millis = RetryAfterHeader.ToMilliseconds(standard, _settings.TimeProvider.GetUtcNow());
         }
 
-        return response.Headers.RetryAfter?.Delta;
+        return millis is { } ms && ms >= 0 && ms <= LongestRetryAfter.TotalMilliseconds ? TimeSpan.FromMilliseconds(ms) : null;
     }
 }

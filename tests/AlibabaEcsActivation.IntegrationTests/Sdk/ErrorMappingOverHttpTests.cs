@@ -139,13 +139,25 @@ public class ErrorMappingOverHttpTests : LoopbackEmulatorTest
     }
 
     [Fact]
-    public async Task Success_status_with_a_body_that_is_not_json_is_EcsInvalidResponseException()
+    public async Task Success_status_with_a_body_that_is_not_json_on_every_attempt_is_EcsInvalidResponseException()
     {
-        Emulator.Faults.Enqueue(EcsFault.RawResponse(200, "application/json", "<not json>"));
+        Emulator.Faults.Enqueue(EcsFault.RawResponse(200, "application/json", "<not json>"), count: 4);
         using var client = CreateClient();
 
         var e = await Assert.ThrowsAsync<EcsInvalidResponseException>(() => client.DisableActivationAsync(SeededId));
 
-        Assert.Equal(EcsErrorCodes.InvalidResponse, e.ErrorCode);
+        Assert.Equal((EcsErrorCodes.InvalidResponse, 4), (e.ErrorCode, e.Attempts));
+    }
+
+    [Fact]
+    public async Task Success_status_with_a_body_that_is_not_json_is_retried()
+    {
+        Emulator.Faults.Enqueue(EcsFault.RawResponse(200, "application/json", "<not json>"));
+        using var client = CreateClient();
+
+        DisableActivationResponse response = await client.DisableActivationAsync(SeededId);
+
+        Assert.True(response.Activation.Disabled);
+        Assert.True(Emulator.Activations.Find("cn-hangzhou", SeededId)!.Disabled);
     }
 }

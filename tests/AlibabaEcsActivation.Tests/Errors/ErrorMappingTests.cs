@@ -95,7 +95,7 @@ public class ErrorMappingTests
     }
 
     [Fact]
-    public async Task Persistent_html_503_ends_as_service_exception_with_snippet_and_all_attempts()
+    public async Task Persistent_html_503_ends_as_service_exception_without_the_body_text_and_all_attempts()
     {
         var mock = new MockHttpMessageHandler();
         mock.When("*").Respond(HttpStatusCode.ServiceUnavailable, "text/html", "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");
@@ -106,7 +106,9 @@ public class ErrorMappingTests
         Assert.Equal(503, e.StatusCode);
         Assert.Equal(4, e.Attempts);
         Assert.True(e.IsTransient);
-        Assert.Contains("503 Service Temporarily Unavailable", e.ServiceMessage);
+        Assert.Contains("not an Alibaba Cloud error document", e.ServiceMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Temporarily", e.ToString(), StringComparison.Ordinal); // a body may hold anything: never quoted
+        Assert.Contains("4 attempts: 4x HTTP 503", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

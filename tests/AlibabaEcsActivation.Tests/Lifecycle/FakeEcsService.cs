@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using RichardSzalay.MockHttp;
 
@@ -64,6 +65,13 @@ internal sealed class FakeEcsService : IDisposable
             RetryMaxDelay = TimeSpan.FromMilliseconds(5),
         },
         _handler.ToHttpClient());
+
+    /// <summary>A responder that gives the answers in order, the last one from then on.</summary>
+    public static Func<IReadOnlyDictionary<string, string>, HttpResponseMessage> Script(params Func<HttpResponseMessage>[] answers)
+    {
+        int next = -1;
+        return _ => answers[Math.Min(Interlocked.Increment(ref next), answers.Length - 1)]();
+    }
 
     public static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
