@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.IntegrationTests.Support;
 using AlibabaEcsActivation.Testing;
@@ -19,8 +20,43 @@ public class DeleteUnderFaultsOverHttpTests : FaultedLoopbackTest
         DeleteActivationResponse response = await client.DeleteActivationAsync("target");
         await SettleAsync();
 
-        Assert.Equal("target", response.Activation!.ActivationId);
+        Assert.Equal(("target", false), (response.Activation?.ActivationId, response.DeletedByEarlierAttempt));
         Assert.Null(Emulator.Activations.Find("cn-hangzhou", "target"));
         AssertFirstAttemptGot(fault, actionRan: faultName == "ActLateWithinAttemptTimeout");
+    }
+
+    [Theory]
+    [MemberData(nameof(FaultsAfterTheAction))]
+    public async Task Delete_whose_answer_was_lost_reports_the_code_deleted_rather_than_not_found(string faultName)
+    {
+        Emulator.Activations.Put(ActivationSeeds.Unused("target"));
+        EcsFault fault = Inject(faultName, "DeleteActivation");
+        using var client = CreateFaultTolerantClient();
+
+        DeleteActivationResponse response = await client.DeleteActivationAsync("target");
+        await SettleAsync();
+
+        Assert.Null(Emulator.Activations.Find("cn-hangzhou", "target"));
+        AssertFirstAttemptGot(fault, actionRan: true);
+        // Exactly one attempt deleted the code; the response says which.
+        RecordedRequest deleter = Assert.Single(Emulator.Requests.Snapshot(), r => r.ActionSucceeded);
+        bool byTheFaultedAttempt = ReferenceEquals(deleter, Emulator.Requests.Snapshot()[0]);
+        Assert.Equal(byTheFaultedAttempt, response.DeletedByEarlierAttempt);
+        Assert.Equal(byTheFaultedAttempt ? null : "target", response.Activation?.ActivationId);
+        if (faultName != "ActLatePastAttemptTimeout")
+        {
+            Assert.True(response.DeletedByEarlierAttempt); // the retry can only have found the code gone
+        }
+    }
+
+    [Fact]
+    public async Task Delete_of_a_code_that_never_existed_is_still_NotFound_when_no_attempt_was_lost()
+    {
+        Emulator.Faults.Enqueue(EcsFault.InternalErrorDispatch, action: "DeleteActivation");
+        using var client = CreateFaultTolerantClient();
+
+        await Assert.ThrowsAsync<ActivationNotFoundException>(() => client.DeleteActivationAsync("never-existed"));
+
+        Assert.Equal(new[] { "InternalError.Dispatch", "ActivationId.NotFound" }, Emulator.Requests.Snapshot().Select(r => r.ErrorCode));
     }
 }
