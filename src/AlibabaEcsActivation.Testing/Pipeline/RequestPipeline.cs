@@ -101,7 +101,12 @@ internal sealed class RequestPipeline(
         {
             log.AbandonBeforeLateAction(record, fault);
             _ = late.ContinueWith(
-                t => log.Settle(record, t.IsCompletedSuccessfully ? t.Result.Result : null),
+                t =>
+                {
+                    // A fault here is an emulator bug: observe it, and settle with the action's result unknown.
+                    _ = t.Exception;
+                    log.Settle(record, t.IsCompletedSuccessfully ? t.Result.Result : null);
+                },
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             throw;
         }
