@@ -28,7 +28,9 @@ public class DeleteActivationTests
 
         DeleteActivationResponse response = await client.DeleteActivationAsync("act-1");
 
-        Assert.Equal(("req-d", "act-1", false, 1, 4L), (response.RequestId, response.Activation.ActivationId, response.Activation.Disabled, response.Activation.InstanceCount, response.Activation.TimeToLiveInHours));
+        Activation activation = Assert.IsType<Activation>(response.Activation);
+        Assert.False(response.DeletedByEarlierAttempt);
+        Assert.Equal(("req-d", "act-1", false, 1, 4L), (response.RequestId, activation.ActivationId, activation.Disabled, activation.InstanceCount, activation.TimeToLiveInHours));
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public class ActivationConverterTests
         var response = JsonSerializer.Deserialize(ApiResponses.DisableSuccessStrings, EcsJsonContext.Default.DeleteActivationResponse)!;
 
         Assert.Equal(ApiResponses.DocRequestId, response.RequestId);
-        Assert.Equal(ApiResponses.DocActivationId, response.Activation.ActivationId);
+        Assert.Equal(ApiResponses.DocActivationId, Assert.IsType<Activation>(response.Activation).ActivationId);
     }
 
     [Fact]
