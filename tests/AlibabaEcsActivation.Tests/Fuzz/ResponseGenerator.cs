@@ -45,6 +45,12 @@ internal static class ResponseGenerator
         "\u0013", " ", "\t", "AAAAAdDWBF2****", "+/=&%?#", "tök-ěn", "🚀", "null", "\u0000", "\ud800", "a\u2028b", "\u00a0",
     };
 
+    /// <summary>IDs a listing may carry that a caller could not have typed: the client's own input rules do not apply to them.</summary>
+    private static readonly string[] OddIds =
+    {
+        "\u0013", " ", "act\u0000x", new string('i', 300), "act-🚀", "act\u2028x", "\u00a0",
+    };
+
     /// <summary>The fault categories and their weights.</summary>
     private static readonly (string Name, int Weight)[] Faults =
     {
@@ -112,7 +118,8 @@ internal static class ResponseGenerator
                 int count = r.Next(0, 6);
                 for (int j = 0; j < count; j++)
                 {
-                    items.Add(($"act-{world.Seed:x}-{request.DescribeSerial}-{j}", r.Next(3) == 0));
+                    string listed = r.Next(40) == 0 ? OddIds[r.Next(OddIds.Length)] : $"act-{world.Seed:x}-{request.DescribeSerial}-{j}";
+                    items.Add((listed, r.Next(3) == 0));
                 }
 
                 if (count > 0 && request.DescribeSerial > 0 && r.Next(8) == 0)
