@@ -102,7 +102,7 @@ internal static class FuzzCase
         }
         catch (TimeoutException)
         {
-            oracle.Add("hang", $"the call did not finish within {HangLimit.TotalSeconds:0} s", detail: $"{world.Requests} attempt(s) answered so far");
+            oracle.Add("hang", $"the call did not finish within {HangLimit.TotalSeconds:0} s", detail: world.Progress());
             world.Caller.Cancel(); // release it
         }
 
@@ -140,8 +140,8 @@ internal static class FuzzCase
         try
         {
             DisableActivationResponse response = byString
-                ? await client.DisableActivationAsync(id, token)
-                : await client.DisableActivationAsync(new DisableActivationRequest(id) { RegionId = region }, token);
+                ? await client.DisableActivationAsync(id, token).ConfigureAwait(false)
+                : await client.DisableActivationAsync(new DisableActivationRequest(id) { RegionId = region }, token).ConfigureAwait(false);
             o.Succeeded();
             o.Truthful("DisableActivation", id);
             o.NotNull(response, "DisableActivationResponse");
@@ -161,8 +161,8 @@ internal static class FuzzCase
         try
         {
             DeleteActivationResponse response = byString
-                ? await client.DeleteActivationAsync(id, token)
-                : await client.DeleteActivationAsync(new DeleteActivationRequest(id) { RegionId = region }, token);
+                ? await client.DeleteActivationAsync(id, token).ConfigureAwait(false)
+                : await client.DeleteActivationAsync(new DeleteActivationRequest(id) { RegionId = region }, token).ConfigureAwait(false);
             o.Succeeded();
             o.Truthful("DeleteActivation", id);
             o.NotNull(response, "DeleteActivationResponse");
@@ -184,7 +184,7 @@ internal static class FuzzCase
         };
         try
         {
-            CreateActivationResponse response = await client.CreateActivationAsync(request, token);
+            CreateActivationResponse response = await client.CreateActivationAsync(request, token).ConfigureAwait(false);
             o.Succeeded();
             o.Truthful("CreateActivation");
             o.NotNull(response, "CreateActivationResponse");
@@ -214,7 +214,7 @@ internal static class FuzzCase
         DescribeActivationsRequest request = DescribeRequest(r, walk: false);
         try
         {
-            DescribeActivationsResponse response = await client.DescribeActivationsAsync(request, token);
+            DescribeActivationsResponse response = await client.DescribeActivationsAsync(request, token).ConfigureAwait(false);
             o.Succeeded();
             o.Truthful("DescribeActivations");
             o.NotNull(response, "DescribeActivationsResponse");
@@ -232,7 +232,7 @@ internal static class FuzzCase
         int count = 0;
         try
         {
-            await foreach (Activation activation in client.DescribeAllActivationsAsync(request, token))
+            await foreach (Activation activation in client.DescribeAllActivationsAsync(request, token).ConfigureAwait(false))
             {
                 o.Activation(activation, "an item of DescribeAllActivationsAsync");
                 if (++count > 5000)
@@ -261,7 +261,7 @@ internal static class FuzzCase
         var options = new BulkDisableOptions { MaxConcurrency = r.Next(1, 5), RegionId = Regions[r.Next(Regions.Length)] };
         try
         {
-            BulkDisableResult result = await client.DisableActivationsAsync(ids, options, token);
+            BulkDisableResult result = await client.DisableActivationsAsync(ids, options, token).ConfigureAwait(false);
             o.Succeeded();
             IReadOnlyList<ActivationDisableOutcome?>? outcomes = o.Outcomes(result);
             if (outcomes is null)
@@ -305,7 +305,7 @@ internal static class FuzzCase
         var options = new BulkDisableOptions { MaxConcurrency = r.Next(1, 5) };
         try
         {
-            BulkDisableResult result = await client.DisableActivationsAsync(filter, options, token);
+            BulkDisableResult result = await client.DisableActivationsAsync(filter, options, token).ConfigureAwait(false);
             o.Succeeded();
             if (o.World.DescribeRequests > 0)
             {

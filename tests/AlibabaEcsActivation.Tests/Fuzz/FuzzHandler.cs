@@ -13,6 +13,19 @@ internal sealed class FuzzHandler(FuzzWorld world) : HttpMessageHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        world.EnterHandler();
+        try
+        {
+            return await AnswerAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            world.LeaveHandler();
+        }
+    }
+
+    private async Task<HttpResponseMessage> AnswerAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         FuzzRequest fuzzRequest = world.Accept(request);
         FuzzResponse response = ResponseGenerator.Generate(world.RandomFor(fuzzRequest), world, fuzzRequest);
         world.Record(fuzzRequest, response);

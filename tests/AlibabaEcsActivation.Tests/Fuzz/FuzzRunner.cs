@@ -49,11 +49,12 @@ internal sealed class FuzzRunner
 {
     public const string ReplayHint = "ECS_FUZZ_CASE=<seed> dotnet test tests/AlibabaEcsActivation.Tests --filter \"FullyQualifiedName~ResponseHandlingFuzzTests\"";
 
-    private FuzzRunner(FuzzSettings settings, IReadOnlyList<CaseResult> cases, TimeSpan elapsed)
+    private FuzzRunner(FuzzSettings settings, IReadOnlyList<CaseResult> cases, TimeSpan elapsed, TimeSpan cpu)
     {
         Settings = settings;
         Cases = cases;
         Elapsed = elapsed;
+        Cpu = cpu;
     }
 
     public FuzzSettings Settings { get; }
@@ -62,6 +63,9 @@ internal sealed class FuzzRunner
 
     public TimeSpan Elapsed { get; }
 
+    /// <summary>The test process's CPU time during the run (every thread; other tests running alongside included).</summary>
+    public TimeSpan Cpu { get; }
+
     public IReadOnlyList<Violation> Violations => Cases.SelectMany(c => c.Violations).ToList();
 
     public static async Task<FuzzRunner> RunAsync(FuzzSettings settings, int parallelism = 8)
@@ -69,11 +73,13 @@ internal sealed class FuzzRunner
         IReadOnlyList<int> seeds = settings.CaseSeeds();
         var results = new CaseResult[seeds.Count];
         int next = -1;
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
 
+        // On the thread pool, away from xunit's synchronization context (two threads shared by every running
+        // test): a case's continuations must not queue behind other tests, or a busy run looks like a hang.
         async Task WorkAsync()
         {
-            await Task.Yield();
             int i;
             while ((i = Interlocked.Increment(ref next)) < seeds.Count)
             {
@@ -81,16 +87,16 @@ internal sealed class FuzzRunner
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, parallelism).Select(_ => WorkAsync())).ConfigureAwait(false);
+        await Task.WhenAll(Enumerable.Range(0, parallelism).Select(_ => Task.Run(WorkAsync))).ConfigureAwait(false);
         stopwatch.Stop();
-        return new FuzzRunner(settings, results, stopwatch.Elapsed);
+        return new FuzzRunner(settings, results, stopwatch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
     }
 
     /// <summary>Counts that show what the run exercised.</summary>
     public string Summary()
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"{Cases.Count} cases (master seed {Settings.MasterSeed}) in {Elapsed.TotalSeconds:0.00} s; ");
+        sb.Append(CultureInfo.InvariantCulture, $"{Cases.Count} cases (master seed {Settings.MasterSeed}) in {Elapsed.TotalSeconds:0.00} s ({Cpu.TotalSeconds:0.0} s CPU, {Environment.ProcessorCount} cores); ");
         sb.Append(CultureInfo.InvariantCulture, $"{Cases.Sum(c => c.World.Requests)} attempts answered; {Cases.Count(c => c.Violations.Count > 0)} cases broke a rule.").AppendLine();
         sb.Append("methods: ").AppendLine(string.Join(", ", Cases.GroupBy(c => c.Method).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
         sb.Append("outcomes: ").AppendLine(string.Join(", ", Cases.GroupBy(c => c.Outcome).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
@@ -138,9 +144,9 @@ internal sealed class FuzzRunner
             sb.Append(CultureInfo.InvariantCulture, $"{++n}. [{first.Kind}] {first.What} — {group.Count} time(s)").AppendLine();
             if (first.ExceptionType != "-")
             {
-                sb.Append("   first SDK frame: ").AppendLine(first.SdkSite);
-                sb.Append("   exceptions: ").AppendLine(string.Join("; ", group.GroupBy(v => (v.ExceptionType, v.ThrowSite)).OrderByDescending(g => g.Count())
-                    .Select(g => $"{g.Key.ExceptionType} thrown at {g.Key.ThrowSite} ×{g.Count()} (seed {g.OrderBy(v => v.Responses.Count).ThenBy(v => v.Seed).First().Seed})")));
+                sb.Append("   SDK path (innermost first): ").AppendLine(example.Site.SdkPath);
+                sb.Append("   exceptions: ").AppendLine(string.Join("; ", group.GroupBy(v => (v.ExceptionType, v.ThrowSite, v.Site.SdkFrame)).OrderByDescending(g => g.Count())
+                    .Select(g => $"{g.Key.ExceptionType} thrown at {g.Key.ThrowSite}{(g.Key.ThrowSite == g.Key.SdkFrame ? string.Empty : " via " + g.Key.SdkFrame)} ×{g.Count()} (seed {g.OrderBy(v => v.Responses.Count).ThenBy(v => v.Seed).First().Seed})")));
             }
 
             sb.Append("   methods: ").AppendLine(string.Join(", ", group.GroupBy(v => v.Method).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()} (seed {g.OrderBy(v => v.Responses.Count).ThenBy(v => v.Seed).First().Seed})")));
@@ -170,7 +176,7 @@ internal sealed class FuzzRunner
 
             foreach (Violation v in c.Violations)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"  VIOLATION [{v.Kind}] {v.What} {v.ExceptionType} at {v.ThrowSite} / {v.SdkSite}: {v.Detail}").AppendLine();
+                sb.Append(CultureInfo.InvariantCulture, $"  VIOLATION [{v.Kind}] {v.What} {v.ExceptionType} at {v.ThrowSite}; SDK path {v.Site.SdkPath}: {v.Detail}").AppendLine();
             }
         }
 

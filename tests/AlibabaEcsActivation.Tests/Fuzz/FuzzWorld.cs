@@ -31,6 +31,8 @@ internal sealed class FuzzWorld
     private int _describeSerial = -1;
     private int _tokenPages;
     private int _requests;
+    private int _inHandler;
+    private long _lastArrival;
 
     public FuzzWorld(int seed)
     {
@@ -134,6 +136,22 @@ internal sealed class FuzzWorld
         Interlocked.Decrement(ref _tokenPages);
         return false;
     }
+
+    /// <summary>Where a hung case stood: attempts received, SendAsync calls still inside the handler, time since the last one arrived.</summary>
+    public string Progress()
+    {
+        long last = Volatile.Read(ref _lastArrival);
+        string since = last == 0 ? "-" : $"{System.Diagnostics.Stopwatch.GetElapsedTime(last).TotalMilliseconds:0} ms";
+        return $"{Requests} attempt(s) received, {Volatile.Read(ref _inHandler)} still inside SendAsync, the last one arrived {since} before the watchdog fired";
+    }
+
+    public void EnterHandler()
+    {
+        Interlocked.Increment(ref _inHandler);
+        Volatile.Write(ref _lastArrival, System.Diagnostics.Stopwatch.GetTimestamp());
+    }
+
+    public void LeaveHandler() => Interlocked.Decrement(ref _inHandler);
 
     public void Record(FuzzRequest request, FuzzResponse response)
     {

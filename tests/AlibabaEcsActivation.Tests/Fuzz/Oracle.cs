@@ -210,15 +210,16 @@ internal sealed class Oracle(CaseResult result)
 
     public void Add(string kind, string what, Exception? e = null, string? detail = null)
     {
-        string type = "-", throwSite = "-", sdkSite = "-";
+        string type = "-", throwSite = "-";
+        ExceptionSite site = ExceptionSite.None;
         if (e is not null)
         {
             type = e.GetType().FullName ?? e.GetType().Name;
-            (throwSite, sdkSite) = ThrowSites.Of(e);
+            (throwSite, site) = ThrowSites.Of(e);
             detail ??= SecretScan.Redact(e.Message, World.Signatures);
         }
 
-        result.Violations.Add(new Violation(kind, what, result.Method.ToString(), result.Seed, type, throwSite, sdkSite, detail ?? string.Empty, World.Trace.ToList(), World.Categories.Where(c => c != "valid").ToHashSet()));
+        result.Violations.Add(new Violation(kind, what, result.Method.ToString(), result.Seed, type, throwSite, site, detail ?? string.Empty, World.Trace.ToList(), World.Categories.Where(c => c != "valid").ToHashSet()));
     }
 }
 

@@ -19,24 +19,47 @@ internal sealed record Violation(
     int Seed,
     string ExceptionType,
     string ThrowSite,
-    string SdkSite,
+    ExceptionSite Site,
     string Detail,
     IReadOnlyList<string> Responses,
     IReadOnlyCollection<string> Categories)
 {
-    /// <summary>One root cause: the broken rule and the SDK line it breaks at (exception types and BCL throw sites are listed per group).</summary>
-    public string GroupKey => $"{Kind}|{What}|{SdkSite}";
+    /// <summary>One root cause: the broken rule, the SDK method it breaks in and that method's SDK caller
+    /// (lines, exception types and BCL throw sites are listed per group).</summary>
+    public string GroupKey => $"{Kind}|{What}|{Site.GroupSite}";
+}
+
+/// <summary>Where in the SDK an exception passed: the first SDK frame (file:line), the first few distinct SDK methods, and the grouping key.</summary>
+internal sealed record ExceptionSite(string SdkFrame, string SdkPath, string GroupSite)
+{
+    public static readonly ExceptionSite None = new("-", "-", "-");
 }
 
 /// <summary>Where an exception came from: the frame that threw, and the first frame inside the SDK (file:line).</summary>
 internal static class ThrowSites
 {
-    public static (string ThrowSite, string SdkSite) Of(Exception e)
+    public static (string ThrowSite, ExceptionSite Site) Of(Exception e)
     {
         StackFrame[] frames = new StackTrace(e, fNeedFileInfo: true).GetFrames();
         string throwSite = frames.Length == 0 ? "(no stack)" : Describe(frames[0]);
-        StackFrame? sdk = frames.FirstOrDefault(f => IsSdk(f.GetMethod()));
-        return (throwSite, sdk is null ? "(no SDK frame)" : Describe(sdk));
+        var sdk = new List<(string Method, string Where)>();
+        foreach (StackFrame frame in frames.Where(f => IsSdk(f.GetMethod())))
+        {
+            string method = MethodName(frame.GetMethod());
+            if (sdk.Count == 0 || sdk[^1].Method != method)
+            {
+                sdk.Add((method, Describe(frame)));
+            }
+        }
+
+        if (sdk.Count == 0)
+        {
+            return (throwSite, new ExceptionSite("(no SDK frame)", "(no SDK frame)", "(no SDK frame)"));
+        }
+
+        string path = string.Join(" <- ", sdk.Take(5).Select(f => f.Where));
+        string group = sdk.Count > 1 ? $"{sdk[0].Method} <- {sdk[1].Method}" : sdk[0].Method;
+        return (throwSite, new ExceptionSite(sdk[0].Where, path, group));
     }
 
     private static bool IsSdk(MethodBase? method)
@@ -48,8 +71,7 @@ internal static class ThrowSites
 
     private static string Describe(StackFrame frame)
     {
-        MethodBase? method = frame.GetMethod();
-        string name = MethodName(method);
+        string name = MethodName(frame.GetMethod());
         string? file = frame.GetFileName();
         if (file is null)
         {
@@ -61,7 +83,7 @@ internal static class ThrowSites
         return $"{name} ({shortFile}:{frame.GetFileLineNumber().ToString(CultureInfo.InvariantCulture)})";
     }
 
-    /// <summary>Type.Method, with async and iterator state machines shown as the method they implement.</summary>
+    /// <summary>Type.Method, with async/iterator state machines and lambdas shown as the method they belong to.</summary>
     private static string MethodName(MethodBase? method)
     {
         if (method is null)
@@ -71,20 +93,37 @@ internal static class ThrowSites
 
         Type? type = method.DeclaringType;
         string methodName = method.Name;
-        if (type is not null && type.Name.StartsWith('<') && type.DeclaringType is not null)
+        if (methodName.StartsWith('<'))
         {
-            int end = type.Name.IndexOf('>', StringComparison.Ordinal);
-            methodName = type.Name.Substring(1, end - 1);
-            type = type.DeclaringType;
+            methodName = Inner(methodName) + " (lambda)"; // <DisableMatchingAsync>b__5_0
+        }
+        else if (type is not null && type.Name.StartsWith('<') && type.DeclaringType is not null && Inner(type.Name).Length > 0)
+        {
+            methodName = Inner(type.Name); // <ReadResponseAsync>d__13: the async method itself
         }
 
         while (type is not null && type.Name.StartsWith('<') && type.DeclaringType is not null)
         {
-            type = type.DeclaringType; // closures
+            type = type.DeclaringType; // state machines and closures
         }
 
         string typeName = type is null ? string.Empty : (type.IsGenericType ? type.Name.Substring(0, type.Name.IndexOf('`', StringComparison.Ordinal)) : type.Name) + ".";
         return typeName + methodName;
+    }
+
+    private static string Inner(string name)
+    {
+        int local = name.IndexOf(">g__", StringComparison.Ordinal);
+        if (local > 0)
+        {
+            // <<DisableEachAsync>g__WorkAsync|0>d or <DisableEachAsync>g__WorkAsync|0: a local function
+            int bar = name.IndexOf('|', local);
+            string outer = name.Substring(0, local).TrimStart('<');
+            return (bar > local ? name.Substring(local + 4, bar - local - 4) : name.Substring(local + 4)) + " in " + outer;
+        }
+
+        int end = name.IndexOf('>', StringComparison.Ordinal);
+        return end > 1 ? name.Substring(1, end - 1) : string.Empty;
     }
 }
 
