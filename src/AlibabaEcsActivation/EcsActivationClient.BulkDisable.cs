@@ -77,27 +77,35 @@ public partial class EcsActivationClient
         BulkDisableResult disabled = await DisableEachAsync(enabledIds, filter.RegionId, maxConcurrency, cancellationToken).ConfigureAwait(false);
         var byId = disabled.Outcomes.ToDictionary(o => o.ActivationId, StringComparer.Ordinal);
 
+        // One outcome per listed code, in listing order. A code listed twice is reported once: by its
+        // disable call if any listing showed it enabled, else as already disabled.
         var outcomes = new List<ActivationDisableOutcome>(listed.Count);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (Activation activation in listed)
         {
-            if (activation.Disabled)
+            string? id = activation.ActivationId;
+            if (string.IsNullOrEmpty(id))
             {
-                outcomes.Add(new ActivationDisableOutcome(activation.ActivationId ?? string.Empty, ActivationDisableStatus.AlreadyDisabled, activation));
+                outcomes.Add(activation.Disabled
+                    ? new ActivationDisableOutcome(string.Empty, ActivationDisableStatus.AlreadyDisabled, activation)
+                    : UnidentifiedEnabledCode(activation));
             }
-            else if (string.IsNullOrEmpty(activation.ActivationId))
+            else if (reported.Add(id!))
             {
-                // An enabled code the listing did not identify cannot be disabled: report it, never drop it.
-                var error = new EcsError(200, EcsErrorCodes.InvalidResponse, "DescribeActivations listed an enabled activation code without an ActivationId; it was not disabled.");
-                outcomes.Add(new ActivationDisableOutcome(string.Empty, ActivationDisableStatus.Failed, activation, new EcsInvalidResponseException(error)));
-            }
-            else if (byId.TryGetValue(activation.ActivationId!, out ActivationDisableOutcome? outcome))
-            {
-                outcomes.Add(outcome);
-                byId.Remove(activation.ActivationId!); // a code listed twice is reported once
+                outcomes.Add(byId.TryGetValue(id!, out ActivationDisableOutcome? outcome)
+                    ? outcome
+                    : new ActivationDisableOutcome(id!, ActivationDisableStatus.AlreadyDisabled, activation));
             }
         }
 
         return new BulkDisableResult(outcomes);
+    }
+
+    /// <summary>An enabled code the listing did not identify cannot be disabled: it is reported, never dropped.</summary>
+    private static ActivationDisableOutcome UnidentifiedEnabledCode(Activation activation)
+    {
+        var error = new EcsError(200, EcsErrorCodes.InvalidResponse, "DescribeActivations listed an enabled activation code without an ActivationId; it was not disabled.");
+        return new ActivationDisableOutcome(string.Empty, ActivationDisableStatus.Failed, activation, new EcsInvalidResponseException(error));
     }
 
     /// <summary>Disables each code with at most <paramref name="maxConcurrency"/> calls in flight; every code gets an outcome.</summary>

@@ -164,9 +164,17 @@ internal static class FuzzCase
                 ? await client.DeleteActivationAsync(id, token).ConfigureAwait(false)
                 : await client.DeleteActivationAsync(new DeleteActivationRequest(id) { RegionId = region }, token).ConfigureAwait(false);
             o.Succeeded();
-            o.Truthful("DeleteActivation", id);
             o.NotNull(response, "DeleteActivationResponse");
-            o.Activation(response?.Activation, "DeleteActivationResponse.Activation");
+            if (response?.DeletedByEarlierAttempt == true)
+            {
+                // Deleted by an attempt whose answer was lost: only a later NotFound may say so, and there is no Activation to show.
+                o.DeletedByEarlierAttempt("DeleteActivation", id, response.Activation);
+            }
+            else
+            {
+                o.Truthful("DeleteActivation", id);
+                o.Activation(response?.Activation, "DeleteActivationResponse.Activation");
+            }
         }
         catch (Exception e)
         {

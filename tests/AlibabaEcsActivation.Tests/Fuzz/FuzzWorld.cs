@@ -26,6 +26,7 @@ internal sealed class FuzzWorld
 
     private readonly ConcurrentQueue<(FuzzRequest Request, FuzzResponse Response)> _answers = new();
     private readonly ConcurrentDictionary<string, int> _complete2xx = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _servedNotFound = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _disableRequests = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<string> _signatures = new();
     private int _describeSerial = -1;
@@ -162,7 +163,15 @@ internal sealed class FuzzWorld
             _complete2xx.AddOrUpdate(Key(request.Action, string.Empty), 1, (_, c) => c + 1);
             _complete2xx.AddOrUpdate(Key(request.Action, request.ActivationId), 1, (_, c) => c + 1);
         }
+        else if (response.Status is < 200 or > 299 && response.Delivery is Delivery.Normal or Delivery.Undeclared or Delivery.Trickle or Delivery.LyingLength
+            && System.Text.Encoding.UTF8.GetString(response.Body).Contains("\"ActivationId.NotFound\"", StringComparison.Ordinal))
+        {
+            _servedNotFound.TryAdd(Key(request.Action, request.ActivationId), 0);
+        }
     }
+
+    /// <summary>Whether an attempt of <paramref name="action"/> for <paramref name="activationId"/> was answered <c>ActivationId.NotFound</c>.</summary>
+    public bool ServedNotFound(string action, string activationId) => _servedNotFound.ContainsKey(Key(action, activationId));
 
     /// <summary>Whether any attempt of <paramref name="action"/> (for <paramref name="activationId"/>) got a 2xx with its whole body.</summary>
     public bool Served2xx(string action, string activationId = "") => _complete2xx.ContainsKey(Key(action, activationId));

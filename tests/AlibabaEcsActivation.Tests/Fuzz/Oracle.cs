@@ -82,6 +82,20 @@ internal sealed class Oracle(CaseResult result)
         }
     }
 
+    /// <summary>A delete reported as done by an earlier attempt must rest on a NotFound the service did send.</summary>
+    public void DeletedByEarlierAttempt(string action, string activationId, Activation? activation)
+    {
+        if (!World.ServedNotFound(action, activationId))
+        {
+            Add("success without a 2xx", $"{action} reported DeletedByEarlierAttempt though no attempt was answered ActivationId.NotFound");
+        }
+
+        if (activation is not null)
+        {
+            Add("null in result", $"{action} reported DeletedByEarlierAttempt with an Activation it cannot have read");
+        }
+    }
+
     public void NotNull(object? value, string what)
     {
         if (value is null)
