@@ -164,7 +164,8 @@ internal sealed class FuzzWorld
             _complete2xx.AddOrUpdate(Key(request.Action, request.ActivationId), 1, (_, c) => c + 1);
         }
         else if (response.Status is < 200 or > 299 && response.Delivery is Delivery.Normal or Delivery.Undeclared or Delivery.Trickle or Delivery.LyingLength
-            && System.Text.Encoding.UTF8.GetString(response.Body).Contains("\"ActivationId.NotFound\"", StringComparison.Ordinal))
+            && System.Text.Encoding.UTF8.GetString(response.Body) is { } text
+            && (text.Contains("\"ActivationId.NotFound\"", StringComparison.Ordinal) || text.Contains("<Code>ActivationId.NotFound</Code>", StringComparison.Ordinal)))
         {
             _servedNotFound.TryAdd(Key(request.Action, request.ActivationId), 0);
         }

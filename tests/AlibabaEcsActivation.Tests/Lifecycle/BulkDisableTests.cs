@@ -228,6 +228,28 @@ public class BulkDisableTests
         Assert.Single(ecs.RequestsFor("DisableActivation"));
     }
 
+    [Theory]
+    [InlineData(true, false, ActivationDisableStatus.Disabled, 1)]
+    [InlineData(false, true, ActivationDisableStatus.Disabled, 1)]
+    [InlineData(true, true, ActivationDisableStatus.AlreadyDisabled, 0)]
+    [InlineData(false, false, ActivationDisableStatus.Disabled, 1)]
+    public async Task Bulk_filter_mode_reports_a_code_listed_on_two_pages_once(bool firstDisabled, bool secondDisabled, ActivationDisableStatus expected, int disableCalls)
+    {
+        using var ecs = new FakeEcsService(r => r["Action"] switch
+        {
+            "DescribeActivations" when !r.ContainsKey("NextToken") => FakeEcsService.Page("t1", ("twice", firstDisabled)),
+            "DescribeActivations" => FakeEcsService.Page(null, ("twice", secondDisabled)),
+            _ => FakeEcsService.ActivationBody(r["ActivationId"]),
+        });
+        using var client = ecs.CreateClient();
+
+        BulkDisableResult result = await client.DisableActivationsAsync(new DescribeActivationsRequest());
+
+        ActivationDisableOutcome outcome = Assert.Single(result.Outcomes);
+        Assert.Equal(("twice", expected), (outcome.ActivationId, outcome.Status));
+        Assert.Equal(disableCalls, ecs.RequestsFor("DisableActivation").Count);
+    }
+
     [Fact]
     public async Task Bulk_filter_mode_lists_everything_before_disabling_anything()
     {
