@@ -13,6 +13,8 @@ public partial interface IEcsActivationClient
     /// <para>The response's <see cref="CreateActivationResponse.ActivationCode"/> is <b>returned only this once</b>:
     /// store it securely now and never log it. Retries are safe: one <see cref="CreateActivationRequest.ClientToken"/>
     /// (generated when not given) is sent on every attempt, so the service creates at most one code per call.</para>
+    /// <para>The token is on the response and, when the call fails, on the exception (<see cref="EcsException.ClientToken"/>):
+    /// a code may exist although its answer was lost, and creating again with that token returns it instead of a second one.</para>
     /// </summary>
     /// <param name="request">The code's settings; every field is optional.</param>
     /// <param name="cancellationToken">Cancels the call, retries and backoff included.</param>
@@ -58,13 +60,16 @@ public partial interface IEcsActivationClient
     /// <summary>
     /// Deletes an unused activation code. A code that still has registered managed instances cannot be deleted
     /// (<see cref="ActivationInUseException"/>): deregister them first, or disable the code instead.
+    /// <para>When an attempt's answer is lost and a retry finds the code gone, the call succeeds with
+    /// <see cref="DeleteActivationResponse.DeletedByEarlierAttempt"/> set, not with a NotFound.</para>
     /// </summary>
     /// <param name="request">The activation code and, optionally, its region.</param>
     /// <param name="cancellationToken">Cancels the call, retries and backoff included.</param>
-    /// <returns>The code as it was when deleted (the service does not report <c>Disabled</c> here).</returns>
+    /// <returns>The code as it was when deleted (the service does not report <c>Disabled</c> here), or
+    /// <see cref="DeleteActivationResponse.DeletedByEarlierAttempt"/> without it.</returns>
     /// <exception cref="System.ArgumentException">The request is missing the ID or holds an invalid value; nothing was sent.</exception>
     /// <exception cref="ActivationInUseException">The code still has registered managed instances (<c>ActivationId.InUse</c>).</exception>
-    /// <exception cref="ActivationNotFoundException">No such activation code in the region.</exception>
+    /// <exception cref="ActivationNotFoundException">No such activation code in the region, and no earlier attempt of this call can have deleted it.</exception>
     /// <exception cref="EcsServiceException">The service returned another error (see its subclasses).</exception>
     /// <exception cref="EcsConnectionException">The endpoint could not be reached on any attempt.</exception>
     /// <exception cref="EcsRequestTimeoutException">The call or every attempt timed out.</exception>

@@ -4,8 +4,10 @@ namespace AlibabaEcsActivation;
 
 /// <summary>
 /// The service answered with a success status but a body that is not the documented JSON (empty,
-/// HTML, truncated, too large, or missing required fields). <see cref="EcsServiceException.ErrorCode"/>
-/// is <see cref="EcsErrorCodes.InvalidResponse"/>. Not retried: the operation may have taken effect.
+/// HTML, truncated, too large, or missing required fields) or one that contradicts itself (DisableActivation
+/// answering <c>Disabled=false</c>, a list holding null). <see cref="EcsServiceException.ErrorCode"/>
+/// is <see cref="EcsErrorCodes.InvalidResponse"/>. The operation may have taken effect, so the call asks
+/// again (every action is safe to repeat); this is thrown when every attempt got such an answer.
 /// </summary>
 public class EcsInvalidResponseException : EcsServiceException
 {
