@@ -12,7 +12,8 @@ namespace AlibabaEcsActivation.Transport;
 /// </summary>
 internal sealed class AttemptHistory
 {
-    private readonly List<(string Label, bool OutcomeUnknown)> _failures = new(2);
+    // Made on the first failure: most calls succeed on their first attempt and never need it.
+    private List<(string Label, bool OutcomeUnknown)>? _failures;
 
     /// <summary>
     /// True when a failed attempt before the last one recorded may have reached the service and been
@@ -23,6 +24,11 @@ internal sealed class AttemptHistory
     {
         get
         {
+            if (_failures is null)
+            {
+                return false;
+            }
+
             for (int i = 0; i < _failures.Count - 1; i++)
             {
                 if (_failures[i].OutcomeUnknown)
@@ -38,13 +44,13 @@ internal sealed class AttemptHistory
     /// <summary>Records one failed attempt.</summary>
     /// <param name="label">What it met: an error code, <c>AttemptTimeout</c>, <c>ConnectionFailed</c>, …</param>
     /// <param name="outcomeUnknown">Whether the service may have acted on it.</param>
-    public void RecordFailure(string label, bool outcomeUnknown) => _failures.Add((label, outcomeUnknown));
+    public void RecordFailure(string label, bool outcomeUnknown) => (_failures ??= new List<(string, bool)>(2)).Add((label, outcomeUnknown));
 
     /// <summary>"3 attempts: 2x InternalError.Dispatch, 1x AttemptTimeout", labels in first-seen order; empty when nothing failed.</summary>
     /// <param name="attempts">How many attempts the call made.</param>
     public string Summarize(int attempts)
     {
-        if (_failures.Count == 0)
+        if (_failures is null)
         {
             return string.Empty;
         }
