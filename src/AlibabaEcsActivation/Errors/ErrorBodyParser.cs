@@ -18,18 +18,21 @@ internal static class ErrorBodyParser
     {
         string trimmed = body.TrimStart();
         Fields? fields = null;
+        string kind = string.Empty;
         if (trimmed.StartsWith("{", StringComparison.Ordinal))
         {
             fields = TryParseJson(trimmed);
+            kind = ", JSON-like";
         }
         else if (trimmed.StartsWith("<", StringComparison.Ordinal))
         {
             fields = TryParseXml(trimmed);
+            kind = ", markup";
         }
 
         if (fields is null || (fields.Code is null && fields.Message is null))
         {
-            return new ErrorBody(new EcsError(statusCode, code: null, Describe(body), fields?.RequestId ?? headerRequestId), null);
+            return new ErrorBody(new EcsError(statusCode, code: null, Describe(body, kind), fields?.RequestId ?? headerRequestId), null);
         }
 
         (string? message, string? serverStringToSign) = SplitStringToSign(fields.Message);
@@ -59,17 +62,9 @@ internal static class ErrorBodyParser
     /// Says what the body was without quoting it: a body that is not an error document may be anything,
     /// a success body with a one-time ActivationCode or a page that echoes the signed URL included.
     /// </summary>
-    private static string Describe(string body) => body.Length == 0
+    private static string Describe(string body, string kind) => body.Length == 0
         ? "The response had no body."
-        : $"The response body is not an Alibaba Cloud error document ({body.Length.ToString(CultureInfo.InvariantCulture)} chars{Kind(body)}).";
-
-    private static string Kind(string body)
-    {
-        string start = body.TrimStart();
-        return start.StartsWith("{", StringComparison.Ordinal) ? ", JSON-like"
-            : start.StartsWith("<", StringComparison.Ordinal) ? ", markup"
-            : string.Empty;
-    }
+        : $"The response body is not an Alibaba Cloud error document ({body.Length.ToString(CultureInfo.InvariantCulture)} chars{kind}).";
 
     private static Fields? TryParseJson(string body)
     {

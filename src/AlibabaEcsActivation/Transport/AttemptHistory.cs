@@ -47,13 +47,14 @@ internal sealed class AttemptHistory
     public void RecordFailure(string label, bool outcomeUnknown) => (_failures ??= new List<(string, bool)>(2)).Add((label, outcomeUnknown));
 
     /// <summary>"3 attempts: 2x InternalError.Dispatch, 1x AttemptTimeout", labels in first-seen order; empty when nothing failed.</summary>
-    /// <param name="attempts">How many attempts the call made.</param>
-    public string Summarize(int attempts)
+    public string Summarize()
     {
         if (_failures is null)
         {
             return string.Empty;
         }
+
+        int attempts = _failures.Count; // every attempt of a failed call is recorded here
 
         var counts = new List<KeyValuePair<string, int>>();
         foreach ((string label, _) in _failures)

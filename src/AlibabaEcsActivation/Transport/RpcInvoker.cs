@@ -103,7 +103,7 @@ internal sealed class RpcInvoker
             EcsException translated = Translate(e, call);
             if (call.Attempts > 1)
             {
-                translated.AttemptSummary = call.History.Summarize(call.Attempts);
+                translated.AttemptSummary = call.History.Summarize();
             }
 
             translated.FollowsUnknownOutcome = call.History.EarlierOutcomeUnknown;
