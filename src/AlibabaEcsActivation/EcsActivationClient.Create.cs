@@ -10,6 +10,8 @@ namespace AlibabaEcsActivation;
 
 public partial class EcsActivationClient
 {
+    private static readonly ResponseContract<CreateActivationResponse> CreatedCode = new(EcsJsonContext.Default.CreateActivationResponse, MissingCreatedCode);
+
     /// <inheritdoc />
     public virtual Task<CreateActivationResponse> CreateActivationAsync(CreateActivationRequest request, CancellationToken cancellationToken = default)
     {
@@ -51,7 +53,7 @@ public partial class EcsActivationClient
     {
         try
         {
-            CreateActivationResponse response = await _invoker.InvokeAsync(call, EcsJsonContext.Default.CreateActivationResponse, MissingCreatedCode, cancellationToken).ConfigureAwait(false);
+            CreateActivationResponse response = await _invoker.InvokeAsync(call, CreatedCode, cancellationToken).ConfigureAwait(false);
             response.ClientToken = clientToken;
             return response;
         }

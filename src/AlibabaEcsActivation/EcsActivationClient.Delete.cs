@@ -2,13 +2,16 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.Serialization;
-using AlibabaEcsActivation.Signing;
 using AlibabaEcsActivation.Transport;
 
 namespace AlibabaEcsActivation;
 
 public partial class EcsActivationClient
 {
+    private static readonly ResponseContract<DeleteActivationResponse> DeletedCode = new(
+        EcsJsonContext.Default.DeleteActivationResponse,
+        response => response.Activation is null ? "The response has no Activation object." : null);
+
     /// <inheritdoc />
     public virtual Task<DeleteActivationResponse> DeleteActivationAsync(string activationId, CancellationToken cancellationToken = default) =>
         DeleteActivationAsync(new DeleteActivationRequest(InputValidator.RequireId(activationId, nameof(activationId), "activation ID")), cancellationToken);
@@ -21,10 +24,8 @@ public partial class EcsActivationClient
             throw new ArgumentNullException(nameof(request));
         }
 
-        var parameters = new RpcParameters()
-            .Set("ActivationId", InputValidator.RequireId(request.ActivationId, nameof(request), "activation ID (DeleteActivationRequest.ActivationId)"));
-        RpcCall call = CreateCall("DeleteActivation", request.RegionId, parameters);
-        return DeleteAsync(call, cancellationToken);
+        string activationId = InputValidator.RequireId(request.ActivationId, nameof(request), "activation ID (DeleteActivationRequest.ActivationId)");
+        return DeleteAsync(ActivationCall("DeleteActivation", activationId, request.RegionId), cancellationToken);
     }
 
     /// <summary>
@@ -35,14 +36,11 @@ public partial class EcsActivationClient
     {
         try
         {
-            return await _invoker.InvokeAsync(call, EcsJsonContext.Default.DeleteActivationResponse, MissingDeletedActivation, cancellationToken).ConfigureAwait(false);
+            return await _invoker.InvokeAsync(call, DeletedCode, cancellationToken).ConfigureAwait(false);
         }
         catch (ActivationNotFoundException e) when (e.FollowsUnknownOutcome)
         {
             return new DeleteActivationResponse { RequestId = e.RequestId, DeletedByEarlierAttempt = true };
         }
     }
-
-    private static string? MissingDeletedActivation(DeleteActivationResponse response) =>
-        response.Activation is null ? "The response has no Activation object." : null;
 }

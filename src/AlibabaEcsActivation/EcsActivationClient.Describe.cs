@@ -12,6 +12,9 @@ namespace AlibabaEcsActivation;
 
 public partial class EcsActivationClient
 {
+    // A page's entries are checked by the reader (null entries are refused); an empty page is a valid answer.
+    private static readonly ResponseContract<DescribeActivationsResponse> DescribedPage = new(EcsJsonContext.Default.DescribeActivationsResponse, static _ => null);
+
     /// <summary>The page size <see cref="DescribeAllActivationsAsync"/> asks for when the request sets none: the documented maximum, fewest calls.</summary>
     internal const int DefaultWalkPageSize = 50;
 
@@ -40,7 +43,7 @@ public partial class EcsActivationClient
             .SetIfPresent("MaxResults", Number(request.MaxResults))
             .SetIfPresent("NextToken", request.NextToken);
         RpcCall call = CreateCall("DescribeActivations", request.RegionId, parameters);
-        return _invoker.InvokeAsync(call, EcsJsonContext.Default.DescribeActivationsResponse, static _ => null, cancellationToken);
+        return _invoker.InvokeAsync(call, DescribedPage, cancellationToken);
     }
 
     /// <inheritdoc />

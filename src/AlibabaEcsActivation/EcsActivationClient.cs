@@ -21,6 +21,13 @@ namespace AlibabaEcsActivation;
 /// </summary>
 public partial class EcsActivationClient : IEcsActivationClient, IDisposable
 {
+    /// <summary>A success that contradicts itself is no success: the code must be there, and disabled.</summary>
+    private static readonly ResponseContract<DisableActivationResponse> DisabledCode = new(
+        EcsJsonContext.Default.DisableActivationResponse,
+        response => response.Activation is null ? "The response has no Activation object."
+            : !response.Activation.Disabled ? "The response reports the activation code as not disabled (Disabled is false)."
+            : null);
+
     private readonly ClientSettings _settings;
     private readonly RpcInvoker _invoker;
     private readonly HttpClient? _ownedHttpClient;
@@ -73,11 +80,8 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
     }
 
     /// <summary>Disables one code whose ID is the caller's (validated already) or the service's own (from a listing).</summary>
-    private Task<DisableActivationResponse> DisableUncheckedAsync(string activationId, string? regionId, CancellationToken cancellationToken)
-    {
-        RpcCall call = CreateCall("DisableActivation", regionId, new RpcParameters().Set("ActivationId", activationId));
-        return _invoker.InvokeAsync(call, EcsJsonContext.Default.DisableActivationResponse, MissingActivation, cancellationToken);
-    }
+    private Task<DisableActivationResponse> DisableUncheckedAsync(string activationId, string? regionId, CancellationToken cancellationToken) =>
+        _invoker.InvokeAsync(ActivationCall("DisableActivation", activationId, regionId), DisabledCode, cancellationToken);
 
     /// <summary>Disposes the HttpClient the client created itself, if any.</summary>
     public void Dispose()
@@ -113,11 +117,9 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
         return new RpcCall(action, regionId, parameters, endpoint);
     }
 
-    /// <summary>A success that contradicts itself is no success: the code must be there, and disabled.</summary>
-    private static string? MissingActivation(DisableActivationResponse response) =>
-        response.Activation is null ? "The response has no Activation object."
-        : !response.Activation.Disabled ? "The response reports the activation code as not disabled (Disabled is false)."
-        : null;
+    /// <summary>Disable and Delete: an action on one activation code, named by its ID.</summary>
+    private RpcCall ActivationCall(string action, string activationId, string? regionId) =>
+        CreateCall(action, regionId, new RpcParameters().Set("ActivationId", activationId));
 
     private static ClientSettings CreateSettings(EcsActivationClientOptions options, Func<string>? nonceSource)
     {

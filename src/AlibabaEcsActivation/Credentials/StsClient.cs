@@ -49,7 +49,7 @@ internal sealed class StsClient
         _durationSeconds = options.DurationSeconds.ToString(CultureInfo.InvariantCulture);
         _policy = Blank(options.Policy);
         Endpoint = ResolveEndpoint(options.StsEndpoint, Blank(options.StsRegionId) ?? context.Variable(StsRegionVariable), options.EnableVpc ?? context.IsTrue(VpcEndpointVariable));
-        _nonceSource = nonceSource ?? NonceGenerator.Next;
+        _nonceSource = nonceSource ?? SignatureNonce.Next;
     }
 
     /// <summary>The role to assume, or null when neither the options nor the environment name one.</summary>
@@ -108,7 +108,7 @@ internal sealed class StsClient
             .Set("Action", action)
             .Set("Version", ApiVersion)
             .Set("Format", "JSON")
-            .Set("Timestamp", TimestampFormatter.Format(_context.TimeProvider.GetUtcNow().UtcDateTime));
+            .Set("Timestamp", RpcTimestamp.Format(_context.TimeProvider.GetUtcNow()));
         string queryString = Encode(query.Items);
         if (signer is not null)
         {
@@ -148,7 +148,7 @@ internal sealed class StsClient
             all.Set(item.Key, item.Value);
         }
 
-        return RpcSigner.ComputeSignature(RpcSigner.BuildStringToSign("POST", all.ToSortedArray()), accessKeySecret);
+        return RpcSigner.Sign("POST", all, accessKeySecret).Signature;
     }
 
     private static string Encode(IReadOnlyList<KeyValuePair<string, string>> items)

@@ -6,25 +6,23 @@ using System.Text;
 namespace AlibabaEcsActivation.Signing;
 
 /// <summary>
-/// Alibaba Cloud RPC signature version 1.0 (HMAC-SHA1):
-/// <c>METHOD &amp; %2F &amp; encode(sorted "name=value" pairs joined by &amp;)</c>, keyed with
-/// <c>AccessKeySecret + "&amp;"</c>, Base64 of the MAC. Headers are not signed.
+/// Alibaba Cloud RPC signature version 1.0 (HMAC-SHA1): the parameters in canonical order form the
+/// query, the <see cref="StringToSign"/> is derived from it, and Base64 of its MAC is sent as
+/// <c>Signature</c>, last. Headers are not signed.
 /// </summary>
 /// <remarks>
-/// Signing runs on every attempt, so the hot path works in pooled buffers and encodes each
-/// parameter once: the query (<c>name=value&amp;...</c>, each part encoded once) is written first,
-/// and the string-to-sign is that query encoded once more, which only turns <c>%</c>, <c>=</c> and
-/// <c>&amp;</c> into <c>%25</c>, <c>%3D</c> and <c>%26</c> (everything else in it is unreserved).
-/// It allocates the URL; nothing else (the MAC and its Base64 live on the stack).
+/// The query, the string-to-sign and its bytes live in pooled buffers that are wiped after use (they
+/// hold any security token); the URL is the only string a signature allocates.
 /// </remarks>
 internal static class RpcSigner
 {
     public const string SignatureMethod = "HMAC-SHA1";
     public const string SignatureVersion = "1.0";
 
+    private const string SignatureName = "Signature=";
     private const int Base64MacLength = 28; // 20 bytes of HMAC-SHA1
 
-    /// <summary>Signs <paramref name="parameters"/> (which must not contain <c>Signature</c>) for <paramref name="httpMethod"/>.</summary>
+    /// <summary>Signs <paramref name="parameters"/> (which must not contain <c>Signature</c>); the URL is the bare query.</summary>
     public static SignedRequest Sign(string httpMethod, RpcParameters parameters, string accessKeySecret) =>
         Sign(httpMethod, parameters, default, accessKeySecret, urlPrefix: null);
 
@@ -42,7 +40,7 @@ internal static class RpcSigner
         try
         {
             int count = Canonicalize(business, common, items);
-            int bound = (urlPrefix?.Length ?? 0) + 1 + "Signature=".Length + (3 * Base64MacLength);
+            int bound = (urlPrefix?.Length ?? 0) + 2 + SignatureName.Length + (3 * Base64MacLength);
             for (int i = 0; i < count; i++)
             {
                 bound += 2 + PercentEncoder.MaxEncodedLength(items[i].Key.Length + items[i].Value.Length, twice: false);
@@ -51,29 +49,38 @@ internal static class RpcSigner
             url = ArrayPool<char>.Shared.Rent(bound);
             if (urlPrefix is not null)
             {
-                position = WriteAscii(url, 0, urlPrefix);
+                urlPrefix.CopyTo(0, url, 0, urlPrefix.Length);
+                position = urlPrefix.Length;
                 url[position++] = '?';
             }
 
             int queryStart = position;
             for (int i = 0; i < count; i++)
             {
+                if (i > 0)
+                {
+                    url[position++] = '&';
+                }
+
                 position = PercentEncoder.Write(url, position, items[i].Key, twice: false);
                 url[position++] = '=';
                 position = PercentEncoder.Write(url, position, items[i].Value, twice: false);
+            }
+
+            int queryEnd = position;
+            Span<byte> mac = stackalloc byte[RpcHmac.MacLength];
+            ComputeMac(httpMethod, url.AsSpan(queryStart, queryEnd - queryStart), accessKeySecret, mac);
+            if (count > 0)
+            {
                 url[position++] = '&';
             }
 
-            int parametersEnd = count == 0 ? queryStart : position - 1; // without the last '&'
-            Span<byte> mac = stackalloc byte[PerThreadHmac.MacLength];
-            ComputeMac(httpMethod, url, queryStart, parametersEnd, accessKeySecret, mac);
-            position = WriteAscii(url, position, "Signature=");
-            position = WriteBase64Encoded(url, position, mac);
-            return new SignedRequest(httpMethod, business, common, new string(url, 0, position), queryStart);
+            SignatureName.CopyTo(0, url, position, SignatureName.Length);
+            position = WriteBase64Encoded(url, position + SignatureName.Length, mac);
+            return new SignedRequest(httpMethod, new string(url, 0, position), queryStart, queryEnd);
         }
         finally
         {
-            // Drop the references and wipe the text: they include any security token.
             itemPool.Return(items, clearArray: true);
             if (url is not null)
             {
@@ -83,113 +90,42 @@ internal static class RpcSigner
         }
     }
 
-    /// <summary>Merges the parameters into <paramref name="items"/> in the signer's order; returns how many there are.</summary>
-    internal static int Canonicalize(RpcParameters business, in CommonParameters common, KeyValuePair<string, string>[] items)
+    /// <summary>Merges the parameters into <paramref name="items"/> in canonical order (ordinal on the raw names); returns how many there are.</summary>
+    private static int Canonicalize(RpcParameters business, in CommonParameters common, KeyValuePair<string, string>[] items)
     {
         business.CopyTo(items);
         int count = common.CopyTo(items, business.Count);
 #if NET8_0_OR_GREATER
-        items.AsSpan(0, count).Sort(OrdinalKeyComparer.Comparison); // Array.Sort would allocate a delegate per call
+        items.AsSpan(0, count).Sort(OrdinalKeyComparer.Comparison); // Array.Sort would make a delegate per call
 #else
         Array.Sort(items, 0, count, OrdinalKeyComparer.Instance);
 #endif
         return count;
     }
 
-    /// <summary>The string-to-sign for parameters already in ordinal order (diagnostics and tests; signing derives it from the query instead).</summary>
-    public static string BuildStringToSign(string httpMethod, IReadOnlyList<KeyValuePair<string, string>> sortedParameters)
+    private static void ComputeMac(string httpMethod, ReadOnlySpan<char> canonicalQuery, string accessKeySecret, Span<byte> mac)
     {
-        var builder = new StringBuilder(256 + (sortedParameters.Count * 48));
-        builder.Append(httpMethod).Append("&%2F&");
-        for (int i = 0; i < sortedParameters.Count; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append("%26"); // '&' encoded once more
-            }
-
-            PercentEncoder.AppendTwice(builder, sortedParameters[i].Key);
-            builder.Append("%3D"); // '=' encoded once more
-            PercentEncoder.AppendTwice(builder, sortedParameters[i].Value);
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>Base64(HMAC-SHA1(secret + "&amp;", UTF-8(stringToSign))).</summary>
-    public static string ComputeSignature(string stringToSign, string accessKeySecret)
-    {
-        byte[] data = Encoding.UTF8.GetBytes(stringToSign);
-        Span<byte> mac = stackalloc byte[PerThreadHmac.MacLength];
-        PerThreadHmac.Compute(accessKeySecret, data, data.Length, mac);
-        return Convert.ToBase64String(mac.ToArray());
-    }
-
-    /// <summary>Signs <c>METHOD&amp;%2F&amp;</c> followed by the query in <paramref name="query"/>[start..end) encoded once more.</summary>
-    private static void ComputeMac(string httpMethod, char[] query, int start, int end, string accessKeySecret, Span<byte> mac)
-    {
-        int bound = httpMethod.Length + 5 + (3 * (end - start));
-        char[] chars = ArrayPool<char>.Shared.Rent(bound);
-        byte[] bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(bound));
+        char[] chars = ArrayPool<char>.Shared.Rent(StringToSign.MaxLength(httpMethod, canonicalQuery.Length));
+        byte[]? bytes = null;
         int length = 0;
         int byteCount = 0;
         try
         {
-            length = WriteAscii(chars, 0, httpMethod);
-            length = WriteAscii(chars, length, "&%2F&");
-            length = EncodeQueryAgain(query, start, end, chars, length);
+            length = StringToSign.Write(httpMethod, canonicalQuery, chars);
+            bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(length));
             byteCount = Encoding.UTF8.GetBytes(chars, 0, length, bytes, 0);
-            PerThreadHmac.Compute(accessKeySecret, bytes, byteCount, mac);
+            RpcHmac.Compute(accessKeySecret, bytes, byteCount, mac);
         }
         finally
         {
-            // The string-to-sign holds any security token: do not leave it lying in the shared pool.
             Array.Clear(chars, 0, length);
-            Array.Clear(bytes, 0, byteCount);
             ArrayPool<char>.Shared.Return(chars);
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
-    }
-
-    /// <summary>
-    /// Percent-encodes an already encoded query: it holds only unreserved chars, <c>%</c> (of
-    /// <c>%XX</c>) and the <c>=</c>/<c>&amp;</c> separators, so only those three change.
-    /// </summary>
-    private static int EncodeQueryAgain(char[] query, int start, int end, char[] destination, int position)
-    {
-        while (start < end)
-        {
-            int found = query.AsSpan(start, end - start).IndexOfAny('%', '=', '&');
-            int run = found < 0 ? end - start : found;
-            Array.Copy(query, start, destination, position, run);
-            position += run;
-            if (found < 0)
+            if (bytes is not null)
             {
-                break;
+                Array.Clear(bytes, 0, byteCount);
+                ArrayPool<byte>.Shared.Return(bytes);
             }
-
-            start += run;
-            destination[position++] = '%';
-            switch (query[start])
-            {
-                case '%':
-                    destination[position++] = '2';
-                    destination[position++] = '5';
-                    break;
-                case '=':
-                    destination[position++] = '3';
-                    destination[position++] = 'D';
-                    break;
-                default:
-                    destination[position++] = '2';
-                    destination[position++] = '6';
-                    break;
-            }
-
-            start++;
         }
-
-        return position;
     }
 
     /// <summary>Writes the MAC as Base64, percent-encoded for the query (of its alphabet, <c>+</c>, <c>/</c> and <c>=</c> are reserved).</summary>
@@ -202,11 +138,5 @@ internal static class RpcSigner
 #else
         return PercentEncoder.Write(destination, position, Convert.ToBase64String(mac.ToArray()).AsSpan(), twice: false);
 #endif
-    }
-
-    private static int WriteAscii(char[] destination, int position, string text)
-    {
-        text.CopyTo(0, destination, position, text.Length);
-        return position + text.Length;
     }
 }

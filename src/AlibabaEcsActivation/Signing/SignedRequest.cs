@@ -1,31 +1,25 @@
 using System;
-using System.Collections.Generic;
 
 namespace AlibabaEcsActivation.Signing;
 
 /// <summary>
 /// What signing one attempt produces: the complete request URL, signature last. The string-to-sign
-/// is only needed to diagnose <c>SignatureDoesNotMatch</c>, so it is rebuilt from the inputs on that
-/// rare path instead of being kept (about a kilobyte) for every request.
+/// is only needed to diagnose <c>SignatureDoesNotMatch</c>, so it is derived again from the URL's
+/// query on that rare path instead of being kept for every request.
 /// </summary>
 internal readonly struct SignedRequest
 {
     private readonly string _httpMethod;
-    private readonly RpcParameters _business;
-    private readonly CommonParameters _common;
     private readonly int _queryStart;
+    private readonly int _queryEnd;
 
-    internal SignedRequest(string httpMethod, RpcParameters business, in CommonParameters common, string url, int queryStart)
+    internal SignedRequest(string httpMethod, string url, int queryStart, int queryEnd)
     {
         _httpMethod = httpMethod;
-        _business = business;
-        _common = common;
         Url = url;
         _queryStart = queryStart;
+        _queryEnd = queryEnd;
     }
-
-    /// <summary>The Base64 HMAC-SHA1 signature, decoded from the URL's last parameter (tests and diagnostics only).</summary>
-    public string Signature => Uri.UnescapeDataString(Url.Substring(Url.LastIndexOf("Signature=", StringComparison.Ordinal) + "Signature=".Length));
 
     /// <summary>The endpoint, <c>?</c>, every parameter and the signature, percent-encoded. Just the query when signed without an endpoint.</summary>
     public string Url { get; }
@@ -33,16 +27,11 @@ internal readonly struct SignedRequest
     /// <summary>Every parameter and the signature, percent-encoded, without a leading <c>?</c>.</summary>
     public string QueryString => _queryStart == 0 ? Url : Url.Substring(_queryStart);
 
+    /// <summary>The Base64 HMAC-SHA1 signature, decoded from the URL's last parameter (STS, tests and diagnostics).</summary>
+    public string Signature => Uri.UnescapeDataString(Url.Substring(Url.LastIndexOf("Signature=", StringComparison.Ordinal) + "Signature=".Length));
+
     /// <summary>What was signed; never logged (it holds the AccessKeyId and any token).</summary>
-    public string StringToSign
-    {
-        get
-        {
-            var items = new KeyValuePair<string, string>[_business.Count + CommonParameters.MaxCount];
-            int count = RpcSigner.Canonicalize(_business, _common, items);
-            return RpcSigner.BuildStringToSign(_httpMethod, new ArraySegment<KeyValuePair<string, string>>(items, 0, count));
-        }
-    }
+    public string StringToSign => Signing.StringToSign.Build(_httpMethod, Url.AsSpan(_queryStart, _queryEnd - _queryStart));
 
     // A generated ToString would print the signature and any security token in the query.
     public override string ToString() => "SignedRequest { <redacted> }";

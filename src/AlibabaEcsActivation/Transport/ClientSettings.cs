@@ -1,6 +1,7 @@
 using System;
 using AlibabaEcsActivation.Credentials;
 using AlibabaEcsActivation.Endpoints;
+using AlibabaEcsActivation.Signing;
 
 namespace AlibabaEcsActivation.Transport;
 
@@ -21,7 +22,7 @@ internal sealed class ClientSettings
         RetryMaxDelay = options.RetryMaxDelay;
         RetryThrottling = options.RetryThrottling;
         TimeProvider = options.TimeProvider;
-        NonceSource = nonceSource ?? NonceGenerator.Next;
+        NonceSource = nonceSource ?? SignatureNonce.Next;
         UserAgent = $"AlibabaEcsActivation/{Diagnostics.EcsActivationDiagnostics.Version} (.NET; {Environment.OSVersion.Platform})"
             + (string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? string.Empty : " " + options.UserAgentSuffix!.Trim());
     }

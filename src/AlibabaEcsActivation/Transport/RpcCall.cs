@@ -1,9 +1,10 @@
 using System;
+using System.Threading;
 using AlibabaEcsActivation.Signing;
 
 namespace AlibabaEcsActivation.Transport;
 
-/// <summary>One logical API call: the action, its region, its business parameters and where to send it.</summary>
+/// <summary>One logical API call: the action, its region, its business parameters and where to send it; and, while it runs, what its attempts met.</summary>
 internal sealed class RpcCall
 {
     public RpcCall(string action, string regionId, RpcParameters parameters, Uri endpoint)
@@ -28,9 +29,9 @@ internal sealed class RpcCall
     /// <summary>What each failed attempt met.</summary>
     public AttemptHistory History { get; } = new();
 
-    /// <summary>The call's deadlines while it runs (set and cleared by the invoker).</summary>
-    public CallTimeouts? Timeouts { get; set; }
-
     /// <summary>The caller's token, to tell its cancellation from every other.</summary>
-    public System.Threading.CancellationToken CallerToken { get; set; }
+    public CancellationToken CallerToken { get; set; }
+
+    /// <summary>Cancelled when the call's overall Timeout runs out.</summary>
+    public CancellationToken DeadlineToken { get; set; }
 }

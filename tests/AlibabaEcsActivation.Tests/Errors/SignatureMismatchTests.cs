@@ -26,7 +26,7 @@ public class SignatureMismatchTests
                 parameters.Set(name, value);
             }
 
-            string serverStringToSign = alter(RpcSigner.BuildStringToSign("POST", parameters.ToSortedArray()));
+            string serverStringToSign = alter(RpcSigner.Sign("POST", parameters, "any secret").StringToSign);
             string body = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
             {
                 ["RequestId"] = "REQ-SIG", ["Code"] = "SignatureDoesNotMatch", ["Message"] = Prefix + serverStringToSign,

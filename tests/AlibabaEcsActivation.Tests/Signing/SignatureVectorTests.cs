@@ -20,7 +20,7 @@ public class SignatureVectorTests
         JsonElement vector = Find(name);
         var parameters = ToParameters(vector);
 
-        string stringToSign = RpcSigner.BuildStringToSign(vector.GetProperty("method").GetString()!, parameters.ToSortedArray());
+        string stringToSign = RpcSigner.Sign(vector.GetProperty("method").GetString()!, parameters, "any secret").StringToSign;
 
         Assert.Equal(vector.GetProperty("stringToSign").GetString(), stringToSign);
     }
