@@ -1,11 +1,14 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Net.Http;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.Credentials;
 using AlibabaEcsActivation.Serialization;
-using AlibabaEcsActivation.Signing;
 using AlibabaEcsActivation.Transport;
 
 namespace AlibabaEcsActivation.Benchmarks;
@@ -17,8 +20,8 @@ namespace AlibabaEcsActivation.Benchmarks;
 /// baseline passes the pre-signed URL as a string, as <c>HttpClient.PostAsync(url, ...)</c> callers
 /// do, so HttpClient parses it into a Uri per request (a signed URL cannot be reused: the nonce).
 /// <see cref="FloorCallAsync"/> is the baseline plus one HMAC-SHA1 over a fixed string-to-sign and parsing
-/// the body into the typed response. <see cref="ObligationsCallAsync"/> is the baseline plus everything
-/// the API obliges each attempt of a correct client to do, as plain code without the SDK's structure.
+/// the body into the typed response. <see cref="ObligationsCallAsync"/> is a plainly written conforming
+/// client: everything the API obliges each attempt to do, without the SDK's code or structure.
 /// </summary>
 internal sealed class EndToEndScenario : IDisposable
 {
@@ -29,6 +32,8 @@ internal sealed class EndToEndScenario : IDisposable
     private readonly string _endpoint;
     private readonly string _userAgent;
     private readonly TimeSpan _attemptTimeout;
+
+    private const string ApiVersion = "2014-05-26";
 
     /// <param name="serverUrl">Where both sides send their requests.</param>
     /// <param name="createHttpClient">Makes each side's HttpClient; by default <see cref="BenchmarkData.CreateHttpClient"/>.</param>
@@ -66,9 +71,9 @@ internal sealed class EndToEndScenario : IDisposable
     }
 
     /// <summary>
-    /// The floor under any client of this API: the raw call plus one HMAC-SHA1 over the string-to-sign (with
-    /// the SDK's own keyed per-thread state) and the documented body parsed by the SDK's reader. No encoding,
-    /// no retry, no timeouts: what the SDK adds beyond this is what it could still save.
+    /// The floor under any client of this API: the raw call plus one HMAC-SHA1 over the string-to-sign and
+    /// the documented body parsed by the SDK's reader. No encoding, no retry, no timeouts: what the SDK adds
+    /// beyond this is what it could still save.
     /// </summary>
     public async Task<DisableActivationResponse> FloorCallAsync()
     {
@@ -77,22 +82,45 @@ internal sealed class EndToEndScenario : IDisposable
     }
 
     /// <summary>
-    /// The floor plus the rest of what the API and the SDK's wire format oblige every attempt to do, as plain
-    /// straight-line code: a fresh Timestamp and SignatureNonce, the parameters put in canonical order,
-    /// encoded and signed (the SDK's signer), the official client's three headers, and a deadline on the
-    /// attempt. None of the SDK's structure: no retry pipeline, no overall timeout, no typed errors, no
-    /// logging or tracing. What separates the SDK from this is what that structure costs.
+    /// A plainly written conforming client: per call a fresh Timestamp and SignatureNonce, the parameters
+    /// in canonical order, percent-encoded (<see cref="Uri.EscapeDataString"/> is RFC 3986, as the API
+    /// wants) and signed with the platform's one-shot HMAC-SHA1, the official client's three headers, a
+    /// deadline on the attempt, and the body parsed. None of the SDK's code and none of its structure: no
+    /// retry, no overall timeout, no typed errors, no logging or tracing.
     /// </summary>
     public async Task<DisableActivationResponse> ObligationsCallAsync()
     {
-        var common = new CommonParameters(
-            BenchmarkData.Action, RpcInvoker.ApiVersion, TimestampFormatter.Format(DateTime.UtcNow), NonceGenerator.Next(), BenchmarkData.AccessKeyId, securityToken: null);
-        SignedRequest signed = RpcSigner.Sign(RpcInvoker.HttpMethodName, BenchmarkData.Business, common, BenchmarkData.AccessKeySecret, _endpoint);
+        var parameters = new[]
+        {
+            new KeyValuePair<string, string>("AccessKeyId", BenchmarkData.AccessKeyId),
+            new KeyValuePair<string, string>("Action", BenchmarkData.Action),
+            new KeyValuePair<string, string>("ActivationId", BenchmarkData.ActivationId),
+            new KeyValuePair<string, string>("Format", "JSON"),
+            new KeyValuePair<string, string>("RegionId", BenchmarkData.RegionId),
+            new KeyValuePair<string, string>("SignatureMethod", "HMAC-SHA1"),
+            new KeyValuePair<string, string>("SignatureNonce", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))),
+            new KeyValuePair<string, string>("SignatureVersion", "1.0"),
+            new KeyValuePair<string, string>("Timestamp", DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
+            new KeyValuePair<string, string>("Version", ApiVersion),
+        };
+        Array.Sort(parameters, (x, y) => string.CompareOrdinal(x.Key, y.Key));
+        var query = new StringBuilder(512);
+        foreach (var (name, value) in parameters)
+        {
+            query.Append(query.Length == 0 ? "" : "&").Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        string stringToSign = "POST&%2F&" + Uri.EscapeDataString(query.ToString());
+#pragma warning disable CA5350 // RPC v1 is HMAC-SHA1 by specification.
+        byte[] mac = HMACSHA1.HashData(Encoding.UTF8.GetBytes(BenchmarkData.AccessKeySecret + "&"), Encoding.UTF8.GetBytes(stringToSign));
+#pragma warning restore CA5350
+        string url = _endpoint + "?" + query + "&Signature=" + Uri.EscapeDataString(Convert.ToBase64String(mac));
+
         using var deadline = new CancellationTokenSource(_attemptTimeout);
-        using var request = new HttpRequestMessage(HttpMethod.Post, signed.Url);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         request.Headers.TryAddWithoutValidation("x-acs-action", BenchmarkData.Action);
-        request.Headers.TryAddWithoutValidation("x-acs-version", RpcInvoker.ApiVersion);
+        request.Headers.TryAddWithoutValidation("x-acs-version", ApiVersion);
         using HttpResponseMessage response = await _rawHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         return ParseBody(await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false));
@@ -102,12 +130,10 @@ internal sealed class EndToEndScenario : IDisposable
     private static DisableActivationResponse ParseBody(byte[] body) =>
         JsonSerializer.Deserialize(body, EcsJsonContext.Default.DisableActivationResponse)!;
 
-    // Synchronous, so the MAC can live on the stack: concurrent callers share no buffer.
-    private static void MacStringToSign()
-    {
-        Span<byte> mac = stackalloc byte[PerThreadHmac.MacLength];
-        PerThreadHmac.Compute(BenchmarkData.AccessKeySecret, BenchmarkData.StringToSignBytes, BenchmarkData.StringToSignBytes.Length, mac);
-    }
+#pragma warning disable CA5350 // RPC v1 is HMAC-SHA1 by specification.
+    private static void MacStringToSign() =>
+        HMACSHA1.HashData(BenchmarkData.HmacKey, BenchmarkData.StringToSignBytes, stackalloc byte[20]);
+#pragma warning restore CA5350
 
     /// <summary>Runs <paramref name="calls"/> calls spread over <paramref name="callers"/> concurrent loops.</summary>
     public static async Task RunConcurrentAsync(Func<Task> call, int callers, int calls)

@@ -31,7 +31,10 @@ internal static class QuickRunner
         "raw HttpClient plus only the platform HMAC-SHA1 and parsing the body, vs raw HttpClient: about the best a client that signs and parses can reach here";
 
     private const string ObligationsComparison =
-        "the floor plus what the API obliges each attempt to do: a fresh timestamp, nonce and signature by the SDK's signer, the three headers, an attempt deadline; as plain code, without the SDK's retry pipeline and error handling, vs raw HttpClient";
+        "a plainly written conforming client: a fresh timestamp, nonce and one-shot HMAC-SHA1 per call, the three headers, an attempt deadline, a parse; none of the SDK's code, vs raw HttpClient";
+
+    private const string VersusObligations =
+        "the SDK vs the plainly written conforming client, paired rounds; target >= 0.95";
 
     public static async Task<int> RunAsync()
     {
@@ -86,12 +89,14 @@ internal static class QuickRunner
         Print("e2e_sequential_ratio", seqRatio, "x throughput", $"median of {EndToEndRounds} paired rounds vs raw HttpClient; target >= 0.9: {Verdict(seqRatio >= 0.9)}");
         PrintCpu("e2e_client_cpu_us_per_call", sdkSeq, rawSeq);
         await MeasureReferenceSidesAsync(scenario, "sequential", "e2e_", side => SequentialAsync(raw, side, PairWarmUp, ReferenceRounds));
+        await MeasureAgainstObligationsAsync(scenario, "sequential", (baseline, candidate) => SequentialAsync(baseline, candidate, PairWarmUp, ReferenceRounds));
 
         var (rawCon, sdkCon, conRatio) = await ConcurrentAsync(raw, scenario.ClientCallAsync, PairWarmUp);
         Print("e2e_concurrent_calls_per_s", 1e9 / sdkCon.NanosecondsPerOp, "calls/s", $"{EndToEndBenchmarks.Callers} callers; raw HttpClient {Fmt(1e9 / rawCon.NanosecondsPerOp)} calls/s");
         Print("e2e_concurrent_ratio", conRatio, "x throughput", $"median of {EndToEndRounds} paired rounds vs raw HttpClient; target >= 0.9: {Verdict(conRatio >= 0.9)}");
         PrintCpu("e2e_concurrent_client_cpu_us_per_call", sdkCon, rawCon);
         await MeasureReferenceSidesAsync(scenario, "concurrent", "e2e_concurrent_", side => ConcurrentAsync(raw, side, PairWarmUp, ReferenceRounds));
+        await MeasureAgainstObligationsAsync(scenario, "concurrent", (baseline, candidate) => ConcurrentAsync(baseline, candidate, PairWarmUp, ReferenceRounds));
 
         double allocRatio = sdkSeq.BytesPerOp / rawSeq.BytesPerOp;
         Print("e2e_alloc_bytes_per_call", sdkSeq.BytesPerOp, "B", $"{Fmt(allocRatio)}x raw HttpClient's {Fmt(rawSeq.BytesPerOp)} B; target <= 1.5x: {Verdict(allocRatio <= 1.5)}");
@@ -108,8 +113,18 @@ internal static class QuickRunner
         var (rawForFloor, floor, floorRatio) = await measure(scenario.FloorCallAsync);
         Print($"e2e_{mode}_floor_ratio", floorRatio, "x throughput", FloorComparison);
         PrintCpu($"{cpuPrefix}floor_client_cpu_us_per_call", floor, rawForFloor);
-        var (_, _, obligationsRatio) = await measure(scenario.ObligationsCallAsync);
+        var (_, obligations, obligationsRatio) = await measure(scenario.ObligationsCallAsync);
         Print($"e2e_{mode}_obligations_ratio", obligationsRatio, "x throughput", ObligationsComparison);
+        Print($"e2e_{mode}_obligations_alloc_bytes_per_call", obligations.BytesPerOp, "B", "the plainly written conforming client");
+    }
+
+    /// <summary>The SDK against the obligations side directly: <c>e2e_{mode}_sdk_vs_obligations_ratio</c> and the SDK's bytes per call beside it.</summary>
+    private static async Task MeasureAgainstObligationsAsync(
+        EndToEndScenario scenario, string mode, Func<Func<Task>, Func<Task>, Task<(Sample Baseline, Sample Candidate, double ThroughputRatio)>> measure)
+    {
+        var (obligations, sdk, ratio) = await measure(scenario.ObligationsCallAsync, scenario.ClientCallAsync);
+        Print($"e2e_{mode}_sdk_vs_obligations_ratio", ratio, "x throughput", $"{VersusObligations}: {Verdict(ratio >= 0.95)}");
+        Print($"e2e_{mode}_sdk_vs_obligations_alloc_bytes", sdk.BytesPerOp, "B", $"the obligations side {Fmt(obligations.BytesPerOp)} B in the same rounds; target <= it: {Verdict(sdk.BytesPerOp <= obligations.BytesPerOp)}");
     }
 
     /// <summary>A short stretch of every side, one caller and then all the concurrent ones: what the JIT must compile before any measuring.</summary>
