@@ -21,10 +21,10 @@ internal static class ResponseInterpreter
     /// <param name="contract">How the action's success body is read and checked.</param>
     /// <param name="attempt">The attempt's number, carried by the exception.</param>
     /// <param name="signed">What the attempt signed, to diagnose <c>SignatureDoesNotMatch</c>.</param>
-    /// <param name="now">The current time, to read a <c>Retry-After</c> date.</param>
+    /// <param name="timeProvider">The clock, to read a <c>Retry-After</c> date.</param>
     /// <param name="cancellationToken">The attempt's token.</param>
     public static async ValueTask<T> ReadAsync<T>(
-        HttpResponseMessage response, ResponseContract<T> contract, int attempt, SignedRequest signed, DateTimeOffset now, CancellationToken cancellationToken)
+        HttpResponseMessage response, ResponseContract<T> contract, int attempt, SignedRequest signed, TimeProvider timeProvider, CancellationToken cancellationToken)
         where T : class
     {
         int status = (int)response.StatusCode;
@@ -43,7 +43,7 @@ internal static class ResponseInterpreter
         }
 
         ErrorBody error = ErrorBodyParser.Parse(status, errorText, RequestId(response));
-        throw EcsExceptionFactory.Create(error, attempt, signed.StringToSign, RetryAfterHeader.Read(response, now));
+        throw EcsExceptionFactory.Create(error, attempt, signed.StringToSign, RetryAfterHeader.Read(response, timeProvider));
     }
 
     private static T Parse<T>(in ResponseBody body, ResponseContract<T> contract, int status, string? headerRequestId, int attempt)

@@ -15,8 +15,8 @@ internal static class RetryAfterHeader
 
     /// <summary>The wait <paramref name="response"/> asks for, or null when it asks for none that can be followed.</summary>
     /// <param name="response">The response.</param>
-    /// <param name="now">The current time, to turn a date into a wait.</param>
-    public static TimeSpan? Read(HttpResponseMessage response, DateTimeOffset now)
+    /// <param name="timeProvider">The clock, to turn a date into a wait.</param>
+    public static TimeSpan? Read(HttpResponseMessage response, TimeProvider timeProvider)
     {
         double? millis = null;
         if (ResponseHeaders.First(response, "x-acs-retry-after") is { } text)
@@ -25,7 +25,7 @@ internal static class RetryAfterHeader
         }
         else if (ResponseHeaders.First(response, "Retry-After") is { } standard)
         {
-            millis = ToMilliseconds(standard, now);
+            millis = ToMilliseconds(standard, timeProvider.GetUtcNow());
         }
 
         return millis is { } ms && ms >= 0 && ms <= Longest.TotalMilliseconds ? TimeSpan.FromMilliseconds(ms) : null;

@@ -121,10 +121,23 @@ internal sealed class RpcInvoker
             SignedRequest signed = Sign(call, credentials);
             using HttpRequestMessage request = CreateRequest(call, signed, attempt);
             sent = true;
-            using HttpResponseMessage response = await SendAsync(request, attemptToken).ConfigureAwait(false);
-            T result = await ResponseInterpreter.ReadAsync(response, contract, attempt, signed, _settings.TimeProvider.GetUtcNow(), attemptToken).ConfigureAwait(false);
-            Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, (int)response.StatusCode, "-", ResponseInterpreter.RequestId(response) ?? "-", ElapsedMs(started));
-            return Outcome.FromResult<object>(result);
+            HttpResponseMessage response;
+            try
+            {
+                response = await _httpClientSource().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!attemptToken.IsCancellationRequested)
+            {
+                // Not our token: the HttpClient's own Timeout fired. It counts as an attempt timeout.
+                throw new TimeoutException("The HttpClient's Timeout elapsed.", e);
+            }
+
+            using (response)
+            {
+                T result = await ResponseInterpreter.ReadAsync(response, contract, attempt, signed, _settings.TimeProvider, attemptToken).ConfigureAwait(false);
+                Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, (int)response.StatusCode, "-", ResponseInterpreter.RequestId(response) ?? "-", ElapsedMs(started));
+                return Outcome.FromResult<object>(result);
+            }
         }
         catch (Exception caught)
         {
@@ -167,19 +180,6 @@ internal sealed class RpcInvoker
         }
 
         return request;
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken attemptToken)
-    {
-        try
-        {
-            return await _httpClientSource().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException e) when (!attemptToken.IsCancellationRequested)
-        {
-            // Not our token: the HttpClient's own Timeout fired. It counts as an attempt timeout.
-            throw new TimeoutException("The HttpClient's Timeout elapsed.", e);
-        }
     }
 
     /// <summary>

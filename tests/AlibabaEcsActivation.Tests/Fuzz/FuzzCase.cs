@@ -39,7 +39,7 @@ internal sealed class CaseResult
 /// </summary>
 internal static class FuzzCase
 {
-    /// <summary>A case that has not finished by then hangs: without stalls no case waits on any timer, with them AttemptTimeout is 60 ms.</summary>
+    /// <summary>A case that has not finished by then hangs: no case waits on the clock in real time.</summary>
     public static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(5);
 
     private static readonly (FuzzMethod Method, int Weight)[] Methods =
@@ -76,9 +76,9 @@ internal static class FuzzCase
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
             RetryMaxDelay = TimeSpan.FromMilliseconds(1 + r.Next(2)),
             RetryThrottling = r.Next(4) != 0,
-            AttemptTimeout = stalls ? TimeSpan.FromMilliseconds(60) : TimeSpan.FromSeconds(10),
+            AttemptTimeout = stalls ? FuzzWorld.StallingAttemptTimeout : TimeSpan.FromSeconds(10),
             Timeout = TimeSpan.FromSeconds(30),
-            TimeProvider = FastBackoffClock.Instance,
+            TimeProvider = world.Clock,
         };
 
         using var handler = new FuzzHandler(world);

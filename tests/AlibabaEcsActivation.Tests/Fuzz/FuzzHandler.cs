@@ -40,7 +40,7 @@ internal sealed class FuzzHandler(FuzzWorld world) : HttpMessageHandler
                 response.ReleaseBody();
                 throw FuzzStream.Create(response.Fault);
             case Delivery.StallBeforeHeaders:
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                await world.StallAsync(cancellationToken).ConfigureAwait(false);
                 break;
         }
 
@@ -63,7 +63,7 @@ internal sealed class FuzzHandler(FuzzWorld world) : HttpMessageHandler
             Delivery.Undeclared => new StreamContent(new FuzzStream(response.Body, maxChunk: int.MaxValue)),
             Delivery.Trickle => new StreamContent(new FuzzStream(response.Body, maxChunk: 3)),
             Delivery.ThrowMidBody => new StreamContent(new FuzzStream(response.Body, maxChunk: 1024, stopAt: response.FaultOffset, fault: response.Fault)),
-            _ => new StreamContent(new FuzzStream(response.Body, maxChunk: 1024, stopAt: response.FaultOffset, stall: true)),
+            _ => new StreamContent(new FuzzStream(response.Body, maxChunk: 1024, stopAt: response.FaultOffset, stall: world)),
         };
         if (response.Delivery == Delivery.LyingLength)
         {
@@ -92,10 +92,10 @@ internal sealed class FuzzStream : Stream
     private readonly int _maxChunk;
     private readonly int _stopAt;
     private readonly FaultKind? _fault;
-    private readonly bool _stall;
+    private readonly FuzzWorld? _stall;
     private int _position;
 
-    public FuzzStream(byte[] data, int maxChunk, int stopAt = -1, FaultKind? fault = null, bool stall = false)
+    public FuzzStream(byte[] data, int maxChunk, int stopAt = -1, FaultKind? fault = null, FuzzWorld? stall = null)
     {
         _data = data;
         _maxChunk = maxChunk;
@@ -136,9 +136,9 @@ internal sealed class FuzzStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_stall && _position >= _stopAt)
+        if (_stall is not null && _position >= _stopAt)
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            await _stall.StallAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return ReadCore(buffer.Span);

@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
+using System.Threading.Tasks;
+using AlibabaEcsActivation.Tests.Infrastructure;
 
 namespace AlibabaEcsActivation.Tests.Fuzz;
 
@@ -55,6 +57,22 @@ internal sealed class FuzzWorld
     public bool MayCancelCaller { get; init; }
 
     public CancellationTokenSource Caller { get; } = new();
+
+    /// <summary>The AttemptTimeout of a case whose answers may stall.</summary>
+    public static readonly TimeSpan StallingAttemptTimeout = TimeSpan.FromMilliseconds(60);
+
+    /// <summary>
+    /// The case's clock: the backoffs (1-2 ms) elapse at once, and a stalled answer moves it past the
+    /// attempt's deadline, so no case waits in real time.
+    /// </summary>
+    public TestClock Clock { get; } = new() { AutoAdvanceAmount = TimeSpan.Zero, InstantUpTo = TimeSpan.FromMilliseconds(2) };
+
+    /// <summary>Stalls an answer: time passes beyond the attempt's deadline, and the wait ends when the client gives up.</summary>
+    public async Task StallAsync(CancellationToken cancellationToken)
+    {
+        Clock.Advance(StallingAttemptTimeout);
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+    }
 
     public int Requests => Volatile.Read(ref _requests);
 

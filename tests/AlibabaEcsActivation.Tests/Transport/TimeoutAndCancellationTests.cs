@@ -9,9 +9,14 @@ using Xunit;
 
 namespace AlibabaEcsActivation.Tests.Transport;
 
+/// <summary>
+/// The deadlines on the fake clock: a hanging request ends exactly when the test moves the clock past a
+/// deadline, never by waiting in real time. The clock does not move by itself here (no advance per reading).
+/// </summary>
 public class TimeoutAndCancellationTests
 {
     private readonly MockHttpMessageHandler _mock = new();
+    private readonly TestClock _clock = new() { AutoAdvanceAmount = TimeSpan.Zero };
 
     [Fact]
     public async Task Every_attempt_timing_out_throws_EcsRequestTimeoutException_after_retries()
@@ -19,12 +24,19 @@ public class TimeoutAndCancellationTests
         var hanging = DelegateHandler.Hanging();
         using var client = ClientFactory.Create(hanging, o =>
         {
+            o.TimeProvider = _clock;
             o.AttemptTimeout = TimeSpan.FromMilliseconds(20);
             o.MaxRetries = 2;
         });
 
-        var e = await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => client.DisableActivationAsync("id-1"));
+        Task call = client.DisableActivationAsync("id-1");
+        for (int attempt = 1; attempt <= 3; attempt++)
+        {
+            await hanging.NextRequestAsync();
+            _clock.Advance(TimeSpan.FromMilliseconds(20));
+        }
 
+        var e = await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => call);
         Assert.Equal(3, e.Attempts);
         Assert.Equal(3, hanging.Calls);
         Assert.Equal(TimeSpan.FromMilliseconds(20), e.Timeout);
@@ -32,38 +44,70 @@ public class TimeoutAndCancellationTests
     }
 
     [Fact]
+    public async Task An_attempt_just_short_of_its_deadline_is_not_cut()
+    {
+        var handler = FirstAttemptHangs();
+        using var client = ClientFactory.Create(handler, o =>
+        {
+            o.TimeProvider = _clock;
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(20);
+            o.MaxRetries = 0;
+        });
+
+        Task<DisableActivationResponse> call = client.DisableActivationAsync("id-1");
+        await handler.NextRequestAsync();
+        _clock.Advance(TimeSpan.FromMilliseconds(19));
+
+        Assert.False(call.IsCompleted);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => call);
+    }
+
+    [Fact]
     public async Task Overall_timeout_stops_retrying_and_says_so()
     {
-        using var client = ClientFactory.Create(DelegateHandler.Hanging(), o =>
+        var hanging = DelegateHandler.Hanging();
+        using var client = ClientFactory.Create(hanging, o =>
         {
+            o.TimeProvider = _clock;
             o.Timeout = TimeSpan.FromMilliseconds(50);
             o.AttemptTimeout = TimeSpan.FromMilliseconds(50);
             o.MaxRetries = 10;
         });
 
-        var e = await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => client.DisableActivationAsync("id-1"));
+        Task call = client.DisableActivationAsync("id-1");
+        await hanging.NextRequestAsync();
+        _clock.Advance(TimeSpan.FromMilliseconds(50));
 
+        var e = await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => call);
         Assert.Equal(TimeSpan.FromMilliseconds(50), e.Timeout);
         Assert.Contains("did not complete within Timeout", e.Message);
+        Assert.Equal(1, hanging.Calls);
     }
 
     [Fact]
     public async Task Overall_timeout_during_backoff_says_so_after_one_attempt()
     {
-        _mock.When("*").Respond(_ => ApiResponses.Json(HttpStatusCode.InternalServerError, ApiResponses.Error("InternalError.Dispatch", "x")));
+        var backoffStarted = BackoffStarted(TimeSpan.FromMinutes(1));
+        var dispatch = _mock.When("*").Respond(_ => ApiResponses.Json(HttpStatusCode.InternalServerError, ApiResponses.Error("InternalError.Dispatch", "x")));
         using var client = ClientFactory.Create(_mock, o =>
         {
+            o.TimeProvider = _clock;
             o.Timeout = TimeSpan.FromMilliseconds(100);
             o.AttemptTimeout = TimeSpan.FromMilliseconds(100);
             o.RetryBaseDelay = TimeSpan.FromMinutes(10);
             o.RetryMaxDelay = TimeSpan.FromMinutes(10);
         });
 
-        var e = await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => client.DisableActivationAsync("id-1"));
+        Task call = client.DisableActivationAsync("id-1");
+        await backoffStarted;
+        _clock.Advance(TimeSpan.FromMilliseconds(100));
 
+        var e = await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => call);
         Assert.Equal(1, e.Attempts);
         Assert.Equal(TimeSpan.FromMilliseconds(100), e.Timeout);
         Assert.Contains("did not complete within Timeout", e.Message);
+        Assert.Equal(1, _mock.GetMatchCount(dispatch));
     }
 
     [Fact]
@@ -71,6 +115,22 @@ public class TimeoutAndCancellationTests
     {
         _mock.When("*").Respond(_ => ApiResponses.Json(HttpStatusCode.OK, ApiResponses.DisableSuccessTyped));
         using var client = ClientFactory.Create(_mock, o => o.Timeout = TimeSpan.FromDays(3));
+
+        DisableActivationResponse response = await client.DisableActivationAsync("id-1");
+
+        Assert.Equal(ApiResponses.DocRequestId, response.RequestId);
+    }
+
+    [Fact]
+    public async Task Timeouts_longer_than_a_timer_can_wait_mean_no_deadline()
+    {
+        _mock.When("*").Respond(_ => ApiResponses.Json(HttpStatusCode.OK, ApiResponses.DisableSuccessTyped));
+        using var client = ClientFactory.Create(_mock, o =>
+        {
+            o.Timeout = TimeSpan.FromDays(400);
+            o.AttemptTimeout = TimeSpan.FromDays(300);
+            o.RetryMaxDelay = TimeSpan.FromDays(2);
+        });
 
         DisableActivationResponse response = await client.DisableActivationAsync("id-1");
 
@@ -98,19 +158,11 @@ public class TimeoutAndCancellationTests
     public async Task Caller_cancellation_during_backoff_stops_at_once()
     {
         using var cts = new CancellationTokenSource();
-        var clock = new TestClock();
-        var backoffStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        clock.TimerCreated = due =>
-        {
-            if (due >= TimeSpan.FromMinutes(5) && due <= TimeSpan.FromMinutes(10))
-            {
-                backoffStarted.TrySetResult();
-            }
-        };
-        _mock.When("*").Respond(_ => ApiResponses.Json(HttpStatusCode.InternalServerError, ApiResponses.Error("InternalError.Dispatch", "x")));
+        var backoffStarted = BackoffStarted(TimeSpan.FromMinutes(1));
+        var dispatch = _mock.When("*").Respond(_ => ApiResponses.Json(HttpStatusCode.InternalServerError, ApiResponses.Error("InternalError.Dispatch", "x")));
         using var client = ClientFactory.Create(_mock, o =>
         {
-            o.TimeProvider = clock;
+            o.TimeProvider = _clock;
             o.RetryBaseDelay = TimeSpan.FromMinutes(10);
             o.RetryMaxDelay = TimeSpan.FromMinutes(10);
             o.Timeout = TimeSpan.FromHours(2);
@@ -118,32 +170,37 @@ public class TimeoutAndCancellationTests
         });
 
         Task call = client.DisableActivationAsync("id-1", cts.Token);
-        await backoffStarted.Task;
+        await backoffStarted;
         cts.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        var e = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Equal(cts.Token, e.CancellationToken);
+        Assert.Equal(1, _mock.GetMatchCount(dispatch));
     }
 
     [Fact]
     public async Task Already_cancelled_token_sends_nothing()
     {
-        _mock.When("*").Respond(_ => ApiResponses.Json(HttpStatusCode.OK, ApiResponses.DisableSuccessTyped));
+        var ok = _mock.When("*").Respond(_ => ApiResponses.Json(HttpStatusCode.OK, ApiResponses.DisableSuccessTyped));
         using var client = ClientFactory.Create(_mock);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.DisableActivationAsync("id-1", new CancellationToken(canceled: true)));
 
-        Assert.Equal(0, _mock.GetMatchCount(_mock.When("*")));
+        Assert.Equal(0, _mock.GetMatchCount(ok));
     }
 
     [Fact]
     public async Task HttpClient_own_timeout_counts_as_an_attempt_timeout_not_a_cancellation()
     {
-        var httpClient = new HttpClient(DelegateHandler.Hanging()) { Timeout = TimeSpan.FromMilliseconds(20) };
-        using var client = new EcsActivationClient(ClientFactory.Options(o => o.MaxRetries = 1), httpClient);
+        // What HttpClient throws when its own Timeout fires: a cancellation whose token is not the caller's.
+        var timingOut = new DelegateHandler((_, _) => throw new TaskCanceledException(
+            "The request was canceled due to the configured HttpClient.Timeout.", new TimeoutException()));
+        using var client = ClientFactory.Create(timingOut, o => o.MaxRetries = 1);
 
         var e = await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => client.DisableActivationAsync("id-1"));
 
         Assert.Equal(2, e.Attempts);
+        Assert.Equal(2, timingOut.Calls);
     }
 
     [Fact]
@@ -152,14 +209,16 @@ public class TimeoutAndCancellationTests
         var handler = FirstAttemptHangs();
         using var client = ClientFactory.Create(handler, o =>
         {
+            o.TimeProvider = _clock;
             o.AttemptTimeout = TimeSpan.FromMilliseconds(50);
             o.MaxRetries = 1;
-            o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
-            o.TimeProvider = TimeProvider.System;
         });
 
-        DisableActivationResponse response = await client.DisableActivationAsync("id-1");
+        Task<DisableActivationResponse> call = client.DisableActivationAsync("id-1");
+        await handler.NextRequestAsync();
+        _clock.Advance(TimeSpan.FromMilliseconds(50));
 
+        DisableActivationResponse response = await call;
         Assert.Equal(ApiResponses.DocRequestId, response.RequestId);
         Assert.Equal(2, handler.Calls);
     }
@@ -170,12 +229,15 @@ public class TimeoutAndCancellationTests
         var handler = FirstAttemptHangs();
         using var client = ClientFactory.Create(handler, o =>
         {
+            o.TimeProvider = _clock;
             o.AttemptTimeout = TimeSpan.FromMilliseconds(50);
             o.MaxRetries = 0;
-            o.TimeProvider = TimeProvider.System; // its sources are reused across calls, unless cancelled
         });
 
-        await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => client.DisableActivationAsync("id-1"));
+        Task first = client.DisableActivationAsync("id-1");
+        await handler.NextRequestAsync();
+        _clock.Advance(TimeSpan.FromMilliseconds(50));
+        await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => first);
         DisableActivationResponse response = await client.DisableActivationAsync("id-1");
 
         Assert.Equal(ApiResponses.DocRequestId, response.RequestId);
@@ -197,21 +259,30 @@ public class TimeoutAndCancellationTests
 
             return ApiResponses.Json(HttpStatusCode.OK, ApiResponses.DisableSuccessTyped);
         });
-        // The system clock, because only its cancellation sources can be reset and reused.
-        using var client = ClientFactory.Create(handler, o =>
-        {
-            o.MaxRetries = 0;
-            o.TimeProvider = TimeProvider.System;
-        });
+        using var client = ClientFactory.Create(handler, o => o.MaxRetries = 0);
 
         await client.DisableActivationAsync("id-1", cts.Token);
         Task<DisableActivationResponse> second = client.DisableActivationAsync("id-2");
         await secondEntered.Task;
-        cts.Cancel(); // the first call is over: its token must not reach the second call's (reused) deadline
+        cts.Cancel(); // the first call is over: its token must not reach the second call's deadlines
         release.SetResult();
 
         DisableActivationResponse response = await second;
         Assert.Equal(ApiResponses.DocRequestId, response.RequestId);
+    }
+
+    /// <summary>Completes when the clock gets a timer due within the backoff range (here: longer than a minute, up to the 10-minute cap).</summary>
+    private Task BackoffStarted(TimeSpan atLeast)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _clock.TimerCreated = due =>
+        {
+            if (due >= atLeast && due <= TimeSpan.FromMinutes(10))
+            {
+                started.TrySetResult();
+            }
+        };
+        return started.Task;
     }
 
     /// <summary>Hangs on the first request until it is cancelled, then answers every later one at once.</summary>
