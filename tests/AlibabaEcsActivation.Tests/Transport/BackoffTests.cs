@@ -90,6 +90,28 @@ public class BackoffTests
     }
 
     [Fact]
+    public async Task Throttling_backoff_doubles_per_retry_with_jitter_between_half_and_full()
+    {
+        for (int i = 0; i < 3; i++)
+        {
+            Respond(() => Throttled());
+        }
+
+        Respond(Ok);
+        using var client = Client(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
+
+        await client.DisableActivationAsync("id-1");
+
+        TimeSpan[] backoffs = _backoffs.ToArray();
+        Assert.Equal(3, backoffs.Length);
+        for (int retry = 0; retry < 3; retry++)
+        {
+            double nominal = 500 * Math.Pow(2, retry);
+            Assert.InRange(backoffs[retry].TotalMilliseconds, nominal / 2, nominal);
+        }
+    }
+
+    [Fact]
     public async Task Throttling_backoff_never_exceeds_RetryMaxDelay()
     {
         for (int i = 0; i < 4; i++)
