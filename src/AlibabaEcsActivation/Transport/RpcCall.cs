@@ -29,6 +29,12 @@ internal sealed class RpcCall
     /// <summary>What each failed attempt met.</summary>
     public AttemptHistory History { get; } = new();
 
+    /// <summary>When the call started (a <see cref="TimeProvider"/> timestamp).</summary>
+    public long Started { get; set; }
+
+    /// <summary>Whether the current attempt was given only the time left before the call's deadline.</summary>
+    public bool AttemptEndsAtDeadline { get; set; }
+
     /// <summary>The caller's token, to tell its cancellation from every other.</summary>
     public CancellationToken CallerToken { get; set; }
 

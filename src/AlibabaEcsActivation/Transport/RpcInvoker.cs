@@ -46,7 +46,7 @@ internal sealed class RpcInvoker
         }
 
         _attempts = attempts
-            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = _ => new ValueTask<TimeSpan>(Deadlines.Timer(settings.AttemptTimeout)) })
+            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => new ValueTask<TimeSpan>(AttemptTimeout(args.Context)) })
             .Build();
     }
 
@@ -68,6 +68,18 @@ internal sealed class RpcInvoker
         },
     };
 
+    /// <summary>
+    /// The attempt's timeout: <c>AttemptTimeout</c>, or the time left before the call's <c>Timeout</c> when
+    /// that is shorter, and then the attempt's deadline is the call's.
+    /// </summary>
+    private TimeSpan AttemptTimeout(ResilienceContext context)
+    {
+        RpcCall call = context.Properties.GetValue(CallKey, null!);
+        TimeSpan remaining = _settings.Timeout - _settings.TimeProvider.GetElapsedTime(call.Started);
+        call.AttemptEndsAtDeadline = remaining <= _settings.AttemptTimeout;
+        return Deadlines.Timer(call.AttemptEndsAtDeadline ? remaining : _settings.AttemptTimeout);
+    }
+
     /// <summary>Sends <paramref name="call"/> and returns its parsed response, or throws a typed exception.</summary>
     public async Task<T> InvokeAsync<T>(RpcCall call, ResponseContract<T> contract, CancellationToken cancellationToken)
         where T : class
@@ -78,6 +90,7 @@ internal sealed class RpcInvoker
         using CancellationTokenSource? callerOrDeadline = cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token)
             : null;
+        call.Started = _settings.TimeProvider.GetTimestamp();
         call.CallerToken = cancellationToken;
         call.DeadlineToken = deadline.Token;
         ResilienceContext context = ResilienceContextPool.Shared.Get(callerOrDeadline?.Token ?? deadline.Token);
@@ -191,7 +204,7 @@ internal sealed class RpcInvoker
         Exception e = caught;
         if (caught is OperationCanceledException && !call.CallerToken.IsCancellationRequested)
         {
-            e = call.DeadlineToken.IsCancellationRequested ? OverallTimeout(call, caught)
+            e = call.DeadlineToken.IsCancellationRequested || (attemptToken.IsCancellationRequested && call.AttemptEndsAtDeadline) ? OverallTimeout(call, caught)
                 : attemptToken.IsCancellationRequested ? new TimeoutException("The attempt exceeded AttemptTimeout.", caught)
                 : new IOException("The HTTP pipeline was cancelled by something other than this call.", caught);
         }
