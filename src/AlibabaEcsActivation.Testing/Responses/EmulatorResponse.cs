@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Responses;
 
 /// <summary>What either front door must send back: an HTTP answer, or a dropped connection.</summary>
 internal sealed class EmulatorResponse

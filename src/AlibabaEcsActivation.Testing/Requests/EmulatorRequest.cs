@@ -1,4 +1,4 @@
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Requests;
 
 /// <summary>What either front door received, before any interpretation.</summary>
 /// <param name="Method">The HTTP method, e.g. <c>POST</c>.</param>

@@ -4,9 +4,10 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.Testing.Actions;
-using AlibabaEcsActivation.Testing.Rendering;
+using AlibabaEcsActivation.Testing.Authentication;
+using AlibabaEcsActivation.Testing.Responses;
 
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Requests;
 
 /// <summary>
 /// The one core both front doors share: parse the parameters, record the request, authenticate,

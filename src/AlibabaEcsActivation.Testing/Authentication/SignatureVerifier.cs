@@ -4,7 +4,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Authentication;
 
 /// <summary>
 /// The server's side of RPC signature v1, written independently of the SDK's signer so that the

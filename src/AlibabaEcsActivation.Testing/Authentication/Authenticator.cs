@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using AlibabaEcsActivation.Testing.Responses;
 
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Authentication;
 
 /// <summary>
 /// The gateway's checks, in order: common parameters present, <c>Version</c>, signature method and

@@ -6,7 +6,8 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using AlibabaEcsActivation.Testing.Pipeline;
+using AlibabaEcsActivation.Testing.Requests;
+using AlibabaEcsActivation.Testing.Responses;
 
 namespace AlibabaEcsActivation.Testing;
 
