@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using AlibabaEcsActivation.Testing.Pipeline;
+using AlibabaEcsActivation.Testing.Requests;
 
 namespace AlibabaEcsActivation.Testing;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Linq;
-using AlibabaEcsActivation.Testing.Rendering;
+using AlibabaEcsActivation.Testing.Responses;
 
 namespace AlibabaEcsActivation.Testing.Actions;
 

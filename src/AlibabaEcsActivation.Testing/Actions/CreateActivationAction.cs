@@ -3,8 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using AlibabaEcsActivation.Testing.Pipeline;
-using AlibabaEcsActivation.Testing.Rendering;
+using AlibabaEcsActivation.Testing.Responses;
 
 namespace AlibabaEcsActivation.Testing.Actions;
 

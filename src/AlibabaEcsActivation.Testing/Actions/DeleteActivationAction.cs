@@ -1,5 +1,4 @@
-using AlibabaEcsActivation.Testing.Pipeline;
-using AlibabaEcsActivation.Testing.Rendering;
+using AlibabaEcsActivation.Testing.Responses;
 
 namespace AlibabaEcsActivation.Testing.Actions;
 

@@ -1,11 +1,11 @@
-using AlibabaEcsActivation.Testing.Rendering;
+using AlibabaEcsActivation.Testing.Responses;
 
 namespace AlibabaEcsActivation.Testing.Actions;
 
 /// <summary>
 /// One API action of the emulated service. The pipeline has already authenticated the request,
 /// checked <c>RegionId</c> and applied any fault; an action reads its parameters, changes the
-/// store and returns the body below <c>RequestId</c>, or throws a <see cref="Pipeline.ServiceError"/>.
+/// store and returns the body below <c>RequestId</c>, or throws a <see cref="ServiceError"/>.
 /// To emulate another action, write one class and list it in <see cref="ActionRegistry"/>.
 /// </summary>
 internal interface IEmulatedAction

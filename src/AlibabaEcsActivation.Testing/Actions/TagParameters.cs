@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
-using AlibabaEcsActivation.Testing.Pipeline;
+using AlibabaEcsActivation.Testing.Responses;
 
 namespace AlibabaEcsActivation.Testing.Actions;
 

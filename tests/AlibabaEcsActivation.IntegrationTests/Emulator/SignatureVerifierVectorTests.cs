@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using AlibabaEcsActivation.Testing.Pipeline;
+using AlibabaEcsActivation.Testing.Authentication;
 using Xunit;
 
 namespace AlibabaEcsActivation.IntegrationTests.Emulator;

@@ -7,7 +7,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml;
 
-namespace AlibabaEcsActivation.Testing.Rendering;
+namespace AlibabaEcsActivation.Testing.Responses;
 
 /// <summary>
 /// Writes a <see cref="ResponseNode"/> as the service does: JSON when the request said

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using AlibabaEcsActivation.Endpoints;
+using AlibabaEcsActivation.Testing.Responses;
 
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Requests;
 
 /// <summary>
 /// Which regions answer the activation APIs: the 16 the API reference lists. Any other ID shaped

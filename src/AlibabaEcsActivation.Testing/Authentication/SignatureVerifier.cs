@@ -4,13 +4,13 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Authentication;
 
 /// <summary>
 /// The server's side of RPC signature v1, written independently of the SDK's signer so that the
 /// emulator is an oracle for it: the decoded parameters (all but <c>Signature</c>) sorted by name
-/// (ordinal), each name and value encoded with <c>Uri.EscapeDataString</c> plus <c>! ' ( ) *</c>,
-/// joined as a query, encoded once more behind <c>METHOD&amp;%2F&amp;</c>; HMAC-SHA1 keyed with <c>secret&amp;</c>.
+/// (ordinal), each name and value percent-encoded, joined as a query, encoded once more behind
+/// <c>METHOD&amp;%2F&amp;</c>; HMAC-SHA1 keyed with <c>secret&amp;</c>.
 /// </summary>
 internal static class SignatureVerifier
 {
@@ -19,8 +19,8 @@ internal static class SignatureVerifier
         string canonicalQuery = string.Join("&", parameters
             .Where(p => p.Key != "Signature")
             .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => Encode(p.Key) + "=" + Encode(p.Value)));
-        return method + "&" + Encode("/") + "&" + Encode(canonicalQuery);
+            .Select(p => PercentEncode(p.Key) + "=" + PercentEncode(p.Value)));
+        return method + "&" + PercentEncode("/") + "&" + PercentEncode(canonicalQuery);
     }
 
     public static string ComputeSignature(string stringToSign, string accessKeySecret)
@@ -35,11 +35,11 @@ internal static class SignatureVerifier
     public static bool Matches(string expected, string actual) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
 
-    /// <summary>RFC 3986: <c>Uri.EscapeDataString</c> leaves <c>! ' ( ) *</c> alone; the signer encodes them.</summary>
-    internal static string Encode(string value) => Uri.EscapeDataString(value)
-        .Replace("!", "%21", StringComparison.Ordinal)
-        .Replace("'", "%27", StringComparison.Ordinal)
-        .Replace("(", "%28", StringComparison.Ordinal)
-        .Replace(")", "%29", StringComparison.Ordinal)
-        .Replace("*", "%2A", StringComparison.Ordinal);
+    /// <summary>
+    /// The signer's rule, RFC 3986: only <c>A-Z a-z 0-9 - _ . ~</c> stay, every other UTF-8 byte is
+    /// <c>%XX</c> in upper-case hex, a lone surrogate is U+FFFD. <c>Uri.EscapeDataString</c> is exactly
+    /// that on every framework this package targets: it escapes <c>! ' ( ) *</c> too (only .NET Framework
+    /// before 4.5 left them alone) and writes a lone surrogate as <c>%EF%BF%BD</c>, as <c>Encoding.UTF8</c> does.
+    /// </summary>
+    internal static string PercentEncode(string value) => Uri.EscapeDataString(value);
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Requests;
 
 /// <summary>
 /// Decodes <c>a=1&amp;b=2</c> as a web server does: split on <c>&amp;</c> and the first <c>=</c>,

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using AlibabaEcsActivation.Testing.Responses;
 
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Authentication;
 
 /// <summary>
 /// The gateway's checks, in order: common parameters present, <c>Version</c>, signature method and
@@ -13,7 +14,7 @@ internal sealed class Authenticator(EmulatorCredentials credentials, TimeProvide
 {
     public const string ApiVersion = "2014-05-26";
 
-    private static readonly string[] Required =
+    private static readonly string[] RequiredParameters =
         ["AccessKeyId", "Action", "Signature", "SignatureMethod", "SignatureNonce", "SignatureVersion", "Timestamp", "Version"];
 
     private readonly NonceRegistry _nonces = new(timestampWindow);
@@ -21,7 +22,7 @@ internal sealed class Authenticator(EmulatorCredentials credentials, TimeProvide
     /// <exception cref="ServiceError">The request is not authentic.</exception>
     public void Authenticate(string method, IReadOnlyDictionary<string, string> parameters)
     {
-        foreach (string name in Required)
+        foreach (string name in RequiredParameters)
         {
             if (!parameters.TryGetValue(name, out string? value) || value.Length == 0)
             {

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Threading;
 
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Authentication;
 
 /// <summary>
 /// The <c>SignatureNonce</c> values seen recently. A nonce only needs remembering while a request

@@ -6,7 +6,8 @@ using System.Net;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using AlibabaEcsActivation.Testing.Pipeline;
+using AlibabaEcsActivation.Testing.Requests;
+using AlibabaEcsActivation.Testing.Responses;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ using Microsoft.AspNetCore.Http;
 namespace AlibabaEcsActivation.Testing;
 
 /// <summary>
-/// The network front door: a Kestrel web server on 127.0.0.1 (never another interface) that answers
+/// The network host: a Kestrel web server on 127.0.0.1 (never another interface) that answers
 /// from its <see cref="EcsEmulator"/>, for anything that speaks HTTP. A dropped connection
 /// (<see cref="EcsFault.DropConnection"/>, <see cref="EcsFault.ActThenReset"/>) is a real connection abort; a
 /// truncated answer (<see cref="EcsFault.ActThenTruncate"/>) is sent with a Content-Length that matches its cut body. Start it with <see cref="EcsEmulator.StartServerAsync"/>; dispose it to stop.
@@ -100,7 +101,7 @@ public sealed class EcsEmulatorServer : IAsyncDisposable
             return; // the client went away; already recorded as abandoned
         }
 
-        if (response.Drop)
+        if (response.DropsConnection)
         {
             context.Abort();
             return;

@@ -1,6 +1,6 @@
 using System;
 
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Responses;
 
 /// <summary>An error the emulated service answers with. Thrown from any pipeline stage, rendered once.</summary>
 internal sealed class ServiceError : Exception

@@ -4,12 +4,13 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.Testing.Actions;
-using AlibabaEcsActivation.Testing.Rendering;
+using AlibabaEcsActivation.Testing.Authentication;
+using AlibabaEcsActivation.Testing.Responses;
 
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Requests;
 
 /// <summary>
-/// The one core both front doors share: parse the parameters, record the request, authenticate,
+/// The one core both hosts share: parse the parameters, record the request, authenticate,
 /// find the action, apply a scripted fault, check the region, run the action, render the answer
 /// (JSON or XML), spoil it if an Act… fault says so, and record the verdict: what the client got and
 /// what the action did.

@@ -1,6 +1,6 @@
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Requests;
 
-/// <summary>What either front door received, before any interpretation.</summary>
+/// <summary>What either host received, before any interpretation.</summary>
 /// <param name="Method">The HTTP method, e.g. <c>POST</c>.</param>
 /// <param name="Path">The URL path, e.g. <c>/</c>.</param>
 /// <param name="Query">The raw query string without the leading <c>?</c>; may be empty.</param>

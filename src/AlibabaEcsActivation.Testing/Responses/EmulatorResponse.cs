@@ -1,9 +1,9 @@
 using System;
 using System.Text;
 
-namespace AlibabaEcsActivation.Testing.Pipeline;
+namespace AlibabaEcsActivation.Testing.Responses;
 
-/// <summary>What either front door must send back: an HTTP answer, or a dropped connection.</summary>
+/// <summary>What either host must send back: an HTTP answer, or a dropped connection.</summary>
 internal sealed class EmulatorResponse
 {
     private EmulatorResponse(int statusCode, string contentType, byte[] body, string? requestId, long? retryAfterMs, string? dropReason)
@@ -29,7 +29,7 @@ internal sealed class EmulatorResponse
     public long? RetryAfterMs { get; }
 
     /// <summary>True: close the connection without an answer.</summary>
-    public bool Drop => DropReason is not null;
+    public bool DropsConnection => DropReason is not null;
 
     /// <summary>Why the connection is dropped, for the in-process handler's exception; null when answering.</summary>
     public string? DropReason { get; }

@@ -6,12 +6,13 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using AlibabaEcsActivation.Testing.Pipeline;
+using AlibabaEcsActivation.Testing.Requests;
+using AlibabaEcsActivation.Testing.Responses;
 
 namespace AlibabaEcsActivation.Testing;
 
 /// <summary>
-/// The in-process front door: an <see cref="HttpMessageHandler"/> that answers every request from
+/// The in-process host: an <see cref="HttpMessageHandler"/> that answers every request from
 /// its <see cref="EcsEmulator"/>, with no socket. Any scheme, host and port work. A dropped
 /// connection (<see cref="EcsFault.DropConnection"/>, <see cref="EcsFault.ActThenReset"/>) surfaces as
 /// <see cref="HttpRequestException"/> (with an <see cref="IOException"/> inside), as it would from a real
@@ -42,7 +43,7 @@ public sealed class EcsEmulatorHandler : HttpMessageHandler
             request.Method.Method, uri.AbsolutePath, uri.GetComponents(UriComponents.Query, UriFormat.UriEscaped), form, retryAttempts, uri.Authority);
 
         EmulatorResponse response = await _emulator.Pipeline.ProcessAsync(emulated, cancellationToken).ConfigureAwait(false);
-        if (response.Drop)
+        if (response.DropsConnection)
         {
             throw new HttpRequestException(
                 response.DropReason,

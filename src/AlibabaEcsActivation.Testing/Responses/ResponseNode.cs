@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace AlibabaEcsActivation.Testing.Rendering;
+namespace AlibabaEcsActivation.Testing.Responses;
 
 /// <summary>
 /// A response document, format-neutral: named fields holding strings, numbers, booleans, nested
