@@ -27,7 +27,7 @@ public sealed class CliProfileCredentialsProvider : ICredentialsProvider
 
     private readonly CredentialsContext _context;
     private readonly string? _profileName;
-    private readonly ProfileProviderHolder _holder;
+    private readonly ProfileSource _profileSource;
 
     /// <summary>Creates the provider.</summary>
     /// <param name="profileName">The profile; null reads <c>ALIBABA_CLOUD_PROFILE</c>, else the file's <c>current</c>.</param>
@@ -40,7 +40,7 @@ public sealed class CliProfileCredentialsProvider : ICredentialsProvider
     {
         _context = context;
         _profileName = string.IsNullOrWhiteSpace(profileName) ? context.Variable(ProfileVariable) : profileName;
-        _holder = new ProfileProviderHolder(Build, "cli_profile");
+        _profileSource = new ProfileSource(Build, "cli_profile");
     }
 
     /// <summary>The config file's full path, or null when the home directory is unknown.</summary>
@@ -55,18 +55,18 @@ public sealed class CliProfileCredentialsProvider : ICredentialsProvider
             throw new EcsCredentialsException($"aliyun CLI config {DisplayPath}: disabled by {DisabledVariable}=true.");
         }
 
-        return _holder.GetCredentialsAsync(cancellationToken);
+        return _profileSource.GetCredentialsAsync(cancellationToken);
     }
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"CliProfileCredentialsProvider {{ Profile = {_profileName ?? "(current)"}, Path = {FilePath ?? DisplayPath}, Inner = {_holder.Provider?.ToString() ?? "(not read yet)"} }}";
+        $"CliProfileCredentialsProvider {{ Profile = {_profileName ?? "(current)"}, Path = {FilePath ?? DisplayPath}, Inner = {_profileSource.Provider?.ToString() ?? "(not read yet)"} }}";
 
     private ICredentialsProvider Build()
     {
         string path = FilePath ?? throw new EcsCredentialsException($"aliyun CLI config {DisplayPath}: the home directory is unknown.");
         string where = $"aliyun CLI config {DisplayPath} ({path})";
-        return FindProfile(ProfileProviderHolder.ReadFile(path, where), where).CreateProvider(FromProfile);
+        return FindProfile(ProfileSource.ReadFile(path, where), where).CreateProvider(FromProfile);
     }
 
     private ProfileSection FindProfile(string text, string where)

@@ -25,7 +25,7 @@ public sealed class ProfileCredentialsProvider : ICredentialsProvider
     private readonly CredentialsContext _context;
     private readonly string _profileName;
     private readonly string? _path;
-    private readonly ProfileProviderHolder _holder;
+    private readonly ProfileSource _profileSource;
 
     /// <summary>Creates the provider.</summary>
     /// <param name="profileName">The profile (INI section); null reads <c>ALIBABA_CLOUD_PROFILE</c>, else <c>default</c>.</param>
@@ -42,7 +42,7 @@ public sealed class ProfileCredentialsProvider : ICredentialsProvider
         _path = string.IsNullOrWhiteSpace(path)
             ? context.Variable(FileVariable) ?? (context.HomeDirectory is null ? null : Path.Combine(context.HomeDirectory, ".alibabacloud", "credentials"))
             : path;
-        _holder = new ProfileProviderHolder(Build, "profile");
+        _profileSource = new ProfileSource(Build, "profile");
     }
 
     /// <summary>The file's path, or null when the home directory is unknown.</summary>
@@ -50,18 +50,18 @@ public sealed class ProfileCredentialsProvider : ICredentialsProvider
 
     /// <inheritdoc />
     /// <exception cref="EcsCredentialsException">The file or profile is missing or malformed, or the profile's source fails.</exception>
-    public ValueTask<AlibabaCloudCredentials> GetCredentialsAsync(CancellationToken cancellationToken = default) => _holder.GetCredentialsAsync(cancellationToken);
+    public ValueTask<AlibabaCloudCredentials> GetCredentialsAsync(CancellationToken cancellationToken = default) => _profileSource.GetCredentialsAsync(cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"ProfileCredentialsProvider {{ Profile = {_profileName}, Path = {_path ?? DisplayPath}, Inner = {_holder.Provider?.ToString() ?? "(not read yet)"} }}";
+        $"ProfileCredentialsProvider {{ Profile = {_profileName}, Path = {_path ?? DisplayPath}, Inner = {_profileSource.Provider?.ToString() ?? "(not read yet)"} }}";
 
     private ICredentialsProvider Build()
     {
         string path = _path ?? throw new EcsCredentialsException($"credentials file {DisplayPath}: the home directory is unknown (or set {FileVariable}).");
         string where = $"credentials file {path}";
         Dictionary<string, Dictionary<string, string>> sections;
-        string text = ProfileProviderHolder.ReadFile(path, where);
+        string text = ProfileSource.ReadFile(path, where);
         try
         {
             sections = IniFile.Parse(text);

@@ -6,11 +6,11 @@ using System.Threading.Tasks;
 namespace AlibabaEcsActivation.Credentials;
 
 /// <summary>
-/// The provider a profile describes, built on first use from the file and then kept, so the file is
-/// read once and the temporary credentials behind it stay cached. A failed build is not kept: the
-/// next call reads the file again.
+/// The credentials source a profile describes (an AccessKey, a role to assume, the ECS role), built on
+/// first use from the profile file and then kept, so the file is read once and the temporary
+/// credentials behind it stay cached. A failed build is not kept: the next call reads the file again.
 /// </summary>
-internal sealed class ProfileProviderHolder
+internal sealed class ProfileSource
 {
     private readonly Func<ICredentialsProvider> _build;
     private readonly string _prefix;
@@ -18,7 +18,7 @@ internal sealed class ProfileProviderHolder
 
     /// <param name="build">Reads the file and builds the profile's provider; throws <see cref="EcsCredentialsException"/>.</param>
     /// <param name="prefix">Goes before the inner provider's name on the credentials, e.g. <c>cli_profile</c>.</param>
-    public ProfileProviderHolder(Func<ICredentialsProvider> build, string prefix)
+    public ProfileSource(Func<ICredentialsProvider> build, string prefix)
     {
         _build = build;
         _prefix = prefix;
