@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -24,6 +25,7 @@ namespace AlibabaEcsActivation.Credentials;
 public sealed class DefaultCredentialsProvider : ICredentialsProvider
 {
     private readonly ICredentialsProvider[] _chain;
+    private readonly Func<bool>[] _isConfigured;
     private ICredentialsProvider? _remembered;
 
     /// <summary>Creates the chain over the process environment and the user's home directory.</summary>
@@ -36,14 +38,37 @@ public sealed class DefaultCredentialsProvider : ICredentialsProvider
     internal DefaultCredentialsProvider(CredentialsContext context)
     {
         // Each provider's error names its source, so the chain's error needs no labels of its own.
+        var cliProfile = new CliProfileCredentialsProvider(context);
+        var profile = new ProfileCredentialsProvider(context);
         _chain = new ICredentialsProvider[]
         {
             new EnvironmentCredentialsProvider(context.GetEnvironmentVariable),
             CreateOidc(context),
-            new CliProfileCredentialsProvider(context),
-            new ProfileCredentialsProvider(context),
+            cliProfile,
+            profile,
             new EcsRamRoleCredentialsProvider(context),
             new CredentialsUriProvider(context),
+        };
+
+        // Whether each source's settings are there, read as that source reads them: from the same context,
+        // home directory and paths, and at the same time (the OIDC role, the ECS role and the URI are read
+        // once, here; the environment keys, the CLI switch and the files at every call).
+        bool oidcSet = context.Variable(StsClient.RoleArnVariable) is not null
+            && context.Variable(OidcRoleArnCredentialsProvider.OidcProviderArnVariable) is not null
+            && context.Variable(OidcRoleArnCredentialsProvider.OidcTokenFileVariable) is not null;
+        // Only a role named in the environment: whether the instance has one is known to the metadata service alone.
+        bool ecsRoleNamed = !context.IsTrue(EcsRamRoleCredentialsProvider.DisabledVariable)
+            && context.Variable(EcsRamRoleCredentialsProvider.RoleNameVariable) is not null;
+        bool uriSet = context.Variable(CredentialsUriProvider.UriVariable) is not null;
+        _isConfigured = new Func<bool>[]
+        {
+            () => context.Variable(EnvironmentCredentialsProvider.AccessKeyIdVariable) is not null
+                && context.Variable(EnvironmentCredentialsProvider.AccessKeySecretVariable) is not null,
+            () => oidcSet,
+            () => !context.IsTrue(CliProfileCredentialsProvider.DisabledVariable) && File.Exists(cliProfile.FilePath),
+            () => File.Exists(profile.FilePath),
+            () => ecsRoleNamed,
+            () => uriSet,
         };
     }
 
@@ -52,6 +77,46 @@ public sealed class DefaultCredentialsProvider : ICredentialsProvider
 
     /// <summary>The source that yielded credentials, once one has.</summary>
     public ICredentialsProvider? SelectedProvider => Volatile.Read(ref _remembered);
+
+    /// <summary>
+    /// The source the chain will use: the one that has already yielded credentials, else the first whose
+    /// settings are present; null when no source is configured. Answered offline, from the
+    /// same environment variables, home directory and paths the chain reads, checking only whether
+    /// files exist: nothing is sent, no file is read, so a source that is present but wrong (a
+    /// malformed file, a rejected key) still counts, and its own error comes from
+    /// <see cref="GetCredentialsAsync"/>.
+    /// </summary>
+    /// <remarks>
+    /// A source counts when: the environment has both <c>ALIBABA_CLOUD_ACCESS_KEY_ID</c> and
+    /// <c>ALIBABA_CLOUD_ACCESS_KEY_SECRET</c>; the OIDC role has all three of its variables; the aliyun
+    /// CLI's config file exists and the CLI source is not disabled; the credentials file exists (at
+    /// <c>ALIBABA_CLOUD_CREDENTIALS_FILE</c>, else under the home directory); <c>ALIBABA_CLOUD_CREDENTIALS_URI</c>
+    /// is set. The home directory is the chain's: <c>HOME</c>, else the user's profile folder. Each
+    /// setting is read when its source reads it: the OIDC, ECS role and URI settings as they were when
+    /// this chain was made, the rest as they are now.
+    /// The ECS instance's RAM role cannot be known without asking the metadata service, so it counts
+    /// only when <c>ALIBABA_CLOUD_ECS_METADATA</c> names the role (and
+    /// <c>ALIBABA_CLOUD_ECS_METADATA_DISABLED</c> is not <c>true</c>): on an ECS instance whose role is
+    /// discovered, this returns null while <see cref="GetCredentialsAsync"/> would succeed.
+    /// </remarks>
+    /// <returns>One of <see cref="Providers"/>, or null.</returns>
+    public ICredentialsProvider? FindConfiguredProvider()
+    {
+        if (SelectedProvider is ICredentialsProvider remembered)
+        {
+            return remembered;
+        }
+
+        for (int i = 0; i < _chain.Length; i++)
+        {
+            if (_isConfigured[i]())
+            {
+                return _chain[i];
+            }
+        }
+
+        return null;
+    }
 
     /// <inheritdoc />
     /// <exception cref="EcsCredentialsException">No source yields credentials (the message lists each), or the remembered source fails.</exception>
