@@ -1,54 +1,52 @@
-using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using SampleCommandLine;
 
 namespace ActivationLifecycleSample;
 
-/// <summary>The sample's flags, the same conventions as samples/DisableActivation.</summary>
+/// <summary>The sample's flags, the same conventions as samples/DisableActivation (see <see cref="CommandLineConventions"/>).</summary>
 internal sealed class CommandLine
 {
-    public const string Usage =
-        "Usage: ActivationLifecycle [--region <region>] [--endpoint <url>] [--client-token <token>]\n" +
-        "  Creates an activation code, lists the codes it belongs with (every page), disables it and deletes it.\n" +
-        "  --region    the region (default cn-hangzhou)\n" +
-        "  --endpoint  override the endpoint, e.g. http://127.0.0.1:8080 for a local emulator\n" +
-        "  --client-token  the idempotency token to create with; a failed create prints the one it used,\n" +
-        "              so running again with it returns the code that create may have made\n" +
+    private static readonly Option<string> RegionOption = CommandLineConventions.Value("--region", "region", "the region (default cn-hangzhou)");
+
+    private static readonly Option<string> EndpointOption = CommandLineConventions.Value(
+        "--endpoint", "url", "override the endpoint, e.g. http://127.0.0.1:8080 for a local emulator");
+
+    private static readonly Option<string> ClientTokenOption = CommandLineConventions.Value(
+        "--client-token", "token",
+        "the idempotency token to create with; a failed create prints the one it used, " +
+        "so running again with it returns the code that create may have made");
+
+    private static readonly RootCommand Command = CommandLineConventions.Root(
+        "Creates an activation code, lists the codes it belongs with (every page), disables it and deletes it.",
         "Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN].\n" +
         "With no credentials and neither --region nor --endpoint, it runs against a local ECS emulator (started in-process).\n" +
-        "Exit codes: 0 done, 1 a call failed, 2 usage error.";
+        "Exit codes: 0 done, 1 a call failed, 2 usage error.",
+        RegionOption, EndpointOption, ClientTokenOption);
 
-    public string? Region { get; private set; }
-    public string? Endpoint { get; private set; }
-    public string? ClientToken { get; private set; }
-    public bool Help { get; private set; }
+    public string? Region { get; private init; }
+    public string? Endpoint { get; private init; }
+    public string? ClientToken { get; private init; }
 
-    /// <summary>Parses the arguments; throws <see cref="FormatException"/> with a message for the user.</summary>
-    public static CommandLine Parse(IReadOnlyList<string> args)
+    /// <summary>
+    /// Parses the arguments; null when the program ends here, with <paramref name="exitCode"/>: 0 after
+    /// the help, 2 after a usage error (printed on stderr with the usage).
+    /// </summary>
+    public static CommandLine? Parse(IReadOnlyList<string> args, out int exitCode)
     {
-        var result = new CommandLine();
-        for (int i = 0; i < args.Count; i++)
+        ParseResult parsed = CommandLineConventions.Parse(Command, args);
+        if (CommandLineConventions.EndsHere(parsed) is int ended)
         {
-            switch (args[i])
-            {
-                case "--region": result.Region = ValueAfter(args, ref i); break;
-                case "--endpoint": result.Endpoint = ValueAfter(args, ref i); break;
-                case "--client-token": result.ClientToken = ValueAfter(args, ref i); break;
-                case "-h" or "--help": result.Help = true; break;
-                default: throw new FormatException($"Unknown argument '{args[i]}'.");
-            }
+            exitCode = ended;
+            return null;
         }
 
-        return result;
-    }
-
-    private static string ValueAfter(IReadOnlyList<string> args, ref int i)
-    {
-        string flag = args[i];
-        if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+        exitCode = 0;
+        return new CommandLine
         {
-            throw new FormatException($"{flag} needs a value.");
-        }
-
-        return args[++i];
+            Region = parsed.GetValue(RegionOption),
+            Endpoint = parsed.GetValue(EndpointOption),
+            ClientToken = parsed.GetValue(ClientTokenOption),
+        };
     }
 }

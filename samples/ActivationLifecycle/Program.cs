@@ -10,22 +10,9 @@ using DisableActivationSample;
 // Walks the life of an activation code: create → describe all → disable → delete.
 // Exit codes: 0 done, 1 a call failed, 2 usage error. Without credentials, --region and --endpoint it
 // runs against a local emulator (the same check as samples/DisableActivation).
-CommandLine options;
-try
+if (CommandLine.Parse(args, out int parseExitCode) is not CommandLine options)
 {
-    options = CommandLine.Parse(args);
-}
-catch (FormatException e)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(CommandLine.Usage);
-    return 2;
-}
-
-if (options.Help)
-{
-    Console.WriteLine(CommandLine.Usage);
-    return 0;
+    return parseExitCode;
 }
 
 bool useEmulator = !CredentialCheck.HasCloudCredentials() && options.Region is null && options.Endpoint is null;

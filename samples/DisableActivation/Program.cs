@@ -9,22 +9,9 @@ using DisableActivationSample;
 
 // Disables one ECS activation code and prints it. Exit codes: 0 done, 1 the call failed, 2 usage error.
 // Without credentials, --region and --endpoint it runs against a local emulator (see CredentialCheck).
-CommandLine options;
-try
+if (CommandLine.Parse(args, out int parseExitCode) is not CommandLine options)
 {
-    options = CommandLine.Parse(args);
-}
-catch (FormatException e)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(CommandLine.Usage);
-    return 2;
-}
-
-if (options.Help)
-{
-    Console.WriteLine(CommandLine.Usage);
-    return 0;
+    return parseExitCode;
 }
 
 // No credentials and no target given: run against the local emulator, so the sample works on a fresh machine.
@@ -32,7 +19,7 @@ bool useEmulator = !CredentialCheck.HasCloudCredentials() && options.Region is n
 if (options.ActivationId is null && !options.AllEnabled && !useEmulator)
 {
     Console.Error.WriteLine("--activation-id is required.");
-    Console.Error.WriteLine(CommandLine.Usage);
+    CommandLine.WriteUsage(Console.Error);
     return 2;
 }
 

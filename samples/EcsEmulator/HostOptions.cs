@@ -1,68 +1,70 @@
-using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
+using SampleCommandLine;
 
 namespace EcsEmulatorHost;
 
-/// <summary>The host's flags. Dependency-free so the sample is easy to copy.</summary>
+/// <summary>The host's flags, parsed by System.CommandLine with the samples' conventions (see <see cref="CommandLineConventions"/>).</summary>
 internal sealed class HostOptions
 {
-    public const string Usage =
-        "Usage: EcsEmulator [--port <n>] [--access-key ID:SECRET]... [--sts ID:SECRET:TOKEN]... [--quiet]\n" +
-        "  --port        TCP port on 127.0.0.1 (default 0: any free port, printed on start-up)\n" +
-        "  --access-key  an AccessKey to accept; repeatable (default testid:testsecret)\n" +
-        "  --sts         an STS credential to accept: requests must also carry TOKEN; repeatable\n" +
-        "  --quiet       do not print one line per request\n" +
-        "Runs until Ctrl+C or SIGTERM.";
+    private static readonly Option<int> PortOption = CommandLineConventions.Value<int>(
+        "--port", "n", "TCP port on 127.0.0.1 (default 0: any free port, printed on start-up)",
+        static (string text, out int port) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535,
+        static text => $"--port '{text}' is not a port number (0 to 65535).");
 
-    public int Port { get; private set; }
-    public List<(string Id, string Secret)> AccessKeys { get; } = new();
-    public List<(string Id, string Secret, string Token)> StsTokens { get; } = new();
-    public bool Quiet { get; private set; }
-    public bool Help { get; private set; }
-
-    /// <summary>Parses the arguments; throws <see cref="FormatException"/> with a message for the user.</summary>
-    public static HostOptions Parse(IReadOnlyList<string> args)
-    {
-        var result = new HostOptions();
-        for (int i = 0; i < args.Count; i++)
+    private static readonly Option<List<(string Id, string Secret)>> AccessKeyOption = CommandLineConventions.Repeatable<(string Id, string Secret)>(
+        "--access-key", "ID:SECRET", "an AccessKey to accept; repeatable (default testid:testsecret)",
+        static (string text, out (string Id, string Secret) key) =>
         {
-            switch (args[i])
-            {
-                case "--port":
-                    string port = Value(args, ref i);
-                    result.Port = int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n <= 65535
-                        ? n
-                        : throw new FormatException($"--port '{port}' is not a port number (0 to 65535).");
-                    break;
-                case "--access-key":
-                    string[] key = Value(args, ref i).Split(':', 2);
-                    result.AccessKeys.Add(key.Length == 2 && key[0].Length > 0 && key[1].Length > 0
-                        ? (key[0], key[1])
-                        : throw new FormatException("--access-key takes ID:SECRET."));
-                    break;
-                case "--sts":
-                    string[] sts = Value(args, ref i).Split(':', 3);
-                    result.StsTokens.Add(sts.Length == 3 && sts[0].Length > 0 && sts[1].Length > 0 && sts[2].Length > 0
-                        ? (sts[0], sts[1], sts[2])
-                        : throw new FormatException("--sts takes ID:SECRET:TOKEN."));
-                    break;
-                case "--quiet": result.Quiet = true; break;
-                case "-h" or "--help": result.Help = true; break;
-                default: throw new FormatException($"Unknown argument '{args[i]}'.");
-            }
+            string[] parts = text.Split(':', 2);
+            key = parts.Length == 2 ? (parts[0], parts[1]) : default;
+            return parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0;
+        },
+        static _ => "--access-key takes ID:SECRET.");
+
+    private static readonly Option<List<(string Id, string Secret, string Token)>> StsOption = CommandLineConventions.Repeatable<(string Id, string Secret, string Token)>(
+        "--sts", "ID:SECRET:TOKEN", "an STS credential to accept: requests must also carry TOKEN; repeatable",
+        static (string text, out (string Id, string Secret, string Token) sts) =>
+        {
+            string[] parts = text.Split(':', 3);
+            sts = parts.Length == 3 ? (parts[0], parts[1], parts[2]) : default;
+            return parts.Length == 3 && parts[0].Length > 0 && parts[1].Length > 0 && parts[2].Length > 0;
+        },
+        static _ => "--sts takes ID:SECRET:TOKEN.");
+
+    private static readonly Option<bool> QuietOption = CommandLineConventions.Switch("--quiet", "do not print one line per request");
+
+    private static readonly RootCommand Command = CommandLineConventions.Root(
+        "Runs the ECS activation emulator on 127.0.0.1 for any HTTP client.",
+        "Runs until Ctrl+C or SIGTERM.",
+        PortOption, AccessKeyOption, StsOption, QuietOption);
+
+    public int Port { get; private init; }
+    public IReadOnlyList<(string Id, string Secret)> AccessKeys { get; private init; } = new List<(string, string)>();
+    public IReadOnlyList<(string Id, string Secret, string Token)> StsTokens { get; private init; } = new List<(string, string, string)>();
+    public bool Quiet { get; private init; }
+
+    /// <summary>
+    /// Parses the arguments; null when the program ends here, with <paramref name="exitCode"/>: 0 after
+    /// the help, 2 after a usage error (printed on stderr with the usage).
+    /// </summary>
+    public static HostOptions? Parse(IReadOnlyList<string> args, out int exitCode)
+    {
+        ParseResult parsed = CommandLineConventions.Parse(Command, args);
+        if (CommandLineConventions.EndsHere(parsed) is int ended)
+        {
+            exitCode = ended;
+            return null;
         }
 
-        return result;
-    }
-
-    private static string Value(IReadOnlyList<string> args, ref int i)
-    {
-        if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+        exitCode = 0;
+        return new HostOptions
         {
-            throw new FormatException($"{args[i]} needs a value.");
-        }
-
-        return args[++i];
+            Port = parsed.GetValue(PortOption),
+            AccessKeys = parsed.GetValue(AccessKeyOption) ?? new(),
+            StsTokens = parsed.GetValue(StsOption) ?? new(),
+            Quiet = parsed.GetValue(QuietOption),
+        };
     }
 }

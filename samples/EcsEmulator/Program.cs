@@ -5,22 +5,9 @@ using AlibabaEcsActivation.Testing;
 using EcsEmulatorHost;
 
 // Runs the ECS activation emulator on 127.0.0.1 for any HTTP client. Exit codes: 0 stopped, 2 usage error.
-HostOptions options;
-try
+if (HostOptions.Parse(args, out int parseExitCode) is not HostOptions options)
 {
-    options = HostOptions.Parse(args);
-}
-catch (FormatException e)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(HostOptions.Usage);
-    return 2;
-}
-
-if (options.Help)
-{
-    Console.WriteLine(HostOptions.Usage);
-    return 0;
+    return parseExitCode;
 }
 
 bool defaultKey = options.AccessKeys.Count == 0 && options.StsTokens.Count == 0;
