@@ -5,7 +5,6 @@ using ActivationLifecycleSample;
 using AlibabaEcsActivation;
 using AlibabaEcsActivation.Credentials;
 using AlibabaEcsActivation.Testing;
-using DisableActivationSample;
 
 // Walks the life of an activation code: create → describe all → disable → delete.
 // Exit codes: 0 done, 1 a call failed, 2 usage error. Without credentials, --region and --endpoint it
@@ -15,7 +14,7 @@ if (CommandLine.Parse(args, out int parseExitCode) is not CommandLine options)
     return parseExitCode;
 }
 
-bool useEmulator = !CredentialCheck.HasCloudCredentials() && options.Region is null && options.Endpoint is null;
+bool useEmulator = new DefaultCredentialsProvider().FindConfiguredProvider() is null && options.Region is null && options.Endpoint is null;
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 

@@ -8,14 +8,15 @@ using AlibabaEcsActivation.Testing;
 using DisableActivationSample;
 
 // Disables one ECS activation code and prints it. Exit codes: 0 done, 1 the call failed, 2 usage error.
-// Without credentials, --region and --endpoint it runs against a local emulator (see CredentialCheck).
+// Without credentials, --region and --endpoint it runs against a local emulator.
 if (CommandLine.Parse(args, out int parseExitCode) is not CommandLine options)
 {
     return parseExitCode;
 }
 
 // No credentials and no target given: run against the local emulator, so the sample works on a fresh machine.
-bool useEmulator = !CredentialCheck.HasCloudCredentials() && options.Region is null && options.Endpoint is null;
+// The chain answers offline, so an ECS instance's RAM role counts only when named: on ECS, pass --region.
+bool useEmulator = new DefaultCredentialsProvider().FindConfiguredProvider() is null && options.Region is null && options.Endpoint is null;
 if (options.ActivationId is null && !options.AllEnabled && !useEmulator)
 {
     Console.Error.WriteLine("--activation-id is required.");
