@@ -15,25 +15,41 @@ internal static class RpcHmac
     /// <summary>Writes HMAC-SHA1(<paramref name="accessKeySecret"/> + "&amp;", the first <paramref name="length"/> bytes of <paramref name="data"/>) into <paramref name="mac"/>.</summary>
     public static void Compute(string accessKeySecret, byte[] data, int length, Span<byte> mac)
     {
+#pragma warning disable CA5350 // RPC signature version 1.0 is HMAC-SHA1 by specification.
+#if NET8_0_OR_GREATER
+        int keyLength = Encoding.UTF8.GetByteCount(accessKeySecret) + 1;
+        Span<byte> key = keyLength <= StackKeyLimit ? stackalloc byte[keyLength] : new byte[keyLength];
+        try
+        {
+            Encoding.UTF8.GetBytes(accessKeySecret, key);
+            key[keyLength - 1] = (byte)'&';
+            HMACSHA1.HashData(key, data.AsSpan(0, length), mac);
+        }
+        finally
+        {
+            key.Clear();
+        }
+#else
         byte[] key = new byte[Encoding.UTF8.GetByteCount(accessKeySecret) + 1];
         try
         {
             Encoding.UTF8.GetBytes(accessKeySecret, 0, accessKeySecret.Length, key, 0);
             key[key.Length - 1] = (byte)'&';
-#pragma warning disable CA5350 // RPC signature version 1.0 is HMAC-SHA1 by specification.
-#if NET8_0_OR_GREATER
-            HMACSHA1.HashData(key, data.AsSpan(0, length), mac);
-#else
             using var hmac = new HMACSHA1(key);
             byte[] result = hmac.ComputeHash(data, 0, length);
             result.CopyTo(mac);
             Array.Clear(result, 0, result.Length);
-#endif
-#pragma warning restore CA5350
         }
         finally
         {
             Array.Clear(key, 0, key.Length);
         }
+#endif
+#pragma warning restore CA5350
     }
+
+#if NET8_0_OR_GREATER
+    // Secrets are tens of bytes; a key this short lives on the stack and is wiped there.
+    private const int StackKeyLimit = 256;
+#endif
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Security.Cryptography;
 
 namespace AlibabaEcsActivation.Signing;
@@ -11,21 +10,19 @@ namespace AlibabaEcsActivation.Signing;
 internal static class SignatureNonce
 {
     private const int NonceBytes = 16;
+
+#if NET8_0_OR_GREATER
+    public static string Next() => RandomNumberGenerator.GetHexString(2 * NonceBytes, lowercase: true);
+#else
     private const string HexDigits = "0123456789abcdef";
 
-#if !NET8_0_OR_GREATER
     // Thread-safe; it holds no key and no nonce once it has handed one out.
     private static readonly RandomNumberGenerator Generator = RandomNumberGenerator.Create();
-#endif
 
     public static string Next()
     {
         var bytes = new byte[NonceBytes];
-#if NET8_0_OR_GREATER
-        RandomNumberGenerator.Fill(bytes);
-#else
         Generator.GetBytes(bytes);
-#endif
         var chars = new char[2 * NonceBytes];
         for (int i = 0; i < NonceBytes; i++)
         {
@@ -35,4 +32,5 @@ internal static class SignatureNonce
 
         return new string(chars);
     }
+#endif
 }

@@ -31,7 +31,7 @@ internal static class ResponseInterpreter
         if (response.IsSuccessStatusCode)
         {
             using ResponseBody body = await ResponseReader.ReadAsync(response.Content, ResponseReader.MaxSuccessBodyBytes, cancellationToken).ConfigureAwait(false);
-            return Parse(body, contract, status, RequestId(response), attempt);
+            return Parse(body, contract, response, attempt);
         }
 
         string errorText;
@@ -46,7 +46,7 @@ internal static class ResponseInterpreter
         throw EcsExceptionFactory.Create(error, attempt, signed.StringToSign, RetryAfterHeader.Read(response, timeProvider));
     }
 
-    private static T Parse<T>(in ResponseBody body, ResponseContract<T> contract, int status, string? headerRequestId, int attempt)
+    private static T Parse<T>(in ResponseBody body, ResponseContract<T> contract, HttpResponseMessage response, int attempt)
         where T : class
     {
         string? problem = null;
@@ -79,7 +79,7 @@ internal static class ResponseInterpreter
 
         if (problem is not null)
         {
-            var error = new EcsError(status, EcsErrorCodes.InvalidResponse, problem, headerRequestId);
+            var error = new EcsError((int)response.StatusCode, EcsErrorCodes.InvalidResponse, problem, RequestId(response));
             throw new EcsInvalidResponseException(error, attempt, inner);
         }
 
