@@ -38,6 +38,6 @@ internal sealed class RpcCall
     /// <summary>The caller's token, to tell its cancellation from every other.</summary>
     public CancellationToken CallerToken { get; set; }
 
-    /// <summary>Cancelled when the call's overall Timeout runs out.</summary>
+    /// <summary>The call's token inside its overall Timeout: cancelled when that runs out, or when the caller cancels.</summary>
     public CancellationToken DeadlineToken { get; set; }
 }

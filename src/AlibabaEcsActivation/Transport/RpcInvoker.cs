@@ -39,7 +39,9 @@ internal sealed class RpcInvoker
         _settings = settings;
         _httpClientSource = httpClientSource;
         _logger = logger;
-        var attempts = new ResiliencePipelineBuilder<object> { TimeProvider = settings.TimeProvider };
+        // The call's Timeout, backoffs included; inside it the retries; inside those each attempt's timeout.
+        var attempts = new ResiliencePipelineBuilder<object> { TimeProvider = settings.TimeProvider }
+            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = _ => new ValueTask<TimeSpan>(Deadlines.Timer(settings.Timeout)) });
         if (settings.MaxRetries > 0)
         {
             attempts.AddRetry(RetryOptions());
@@ -70,11 +72,13 @@ internal sealed class RpcInvoker
 
     /// <summary>
     /// The attempt's timeout: <c>AttemptTimeout</c>, or the time left before the call's <c>Timeout</c> when
-    /// that is shorter, and then the attempt's deadline is the call's.
+    /// that is shorter, and then the attempt's deadline is the call's. Asked before each attempt, when
+    /// the context's token is still the call's (cancelled by the caller or at the call's deadline).
     /// </summary>
     private TimeSpan AttemptTimeout(ResilienceContext context)
     {
         RpcCall call = context.Properties.GetValue(CallKey, null!);
+        call.DeadlineToken = context.CancellationToken;
         TimeSpan remaining = _settings.Timeout - _settings.TimeProvider.GetElapsedTime(call.Started);
         call.AttemptEndsAtDeadline = remaining <= _settings.AttemptTimeout;
         return Deadlines.Timer(call.AttemptEndsAtDeadline ? remaining : _settings.AttemptTimeout);
@@ -86,14 +90,9 @@ internal sealed class RpcInvoker
     {
         cancellationToken.ThrowIfCancellationRequested();
         using Activity? activity = StartActivity(call);
-        using CancellationTokenSource deadline = Deadlines.CreateSource(_settings.TimeProvider, _settings.Timeout);
-        using CancellationTokenSource? callerOrDeadline = cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token)
-            : null;
         call.Started = _settings.TimeProvider.GetTimestamp();
         call.CallerToken = cancellationToken;
-        call.DeadlineToken = deadline.Token;
-        ResilienceContext context = ResilienceContextPool.Shared.Get(callerOrDeadline?.Token ?? deadline.Token);
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallKey, call);
         try
         {
@@ -284,8 +283,8 @@ internal sealed class RpcInvoker
         EcsException failure = e switch
         {
             EcsException ecs => ecs,
-            // The overall deadline ran out during a backoff: nothing more was sent.
-            OperationCanceledException when call.DeadlineToken.IsCancellationRequested => OverallTimeout(call, inner: null),
+            // The call's deadline ran out during a backoff: nothing more was sent.
+            TimeoutRejectedException => OverallTimeout(call, inner: null),
             TimeoutException => new EcsRequestTimeoutException(
                 $"{call.Action} timed out: the last attempt exceeded AttemptTimeout ({_settings.AttemptTimeout.TotalSeconds:0.###} s) or the HttpClient's timeout.",
                 _settings.AttemptTimeout, call.Attempts, e),
