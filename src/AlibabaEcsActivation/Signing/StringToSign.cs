@@ -31,23 +31,25 @@ internal static class StringToSign
         int position = httpMethod.Length;
         Separator.CopyTo(0, destination, position, Separator.Length);
         position += Separator.Length;
-        foreach (char c in canonicalQuery)
+        while (!canonicalQuery.IsEmpty)
         {
-            switch (c)
+            // Copy the run up to the next char to encode (most of the query) in one go.
+            int found = canonicalQuery.IndexOfAny('%', '=', '&');
+            int run = found < 0 ? canonicalQuery.Length : found;
+            canonicalQuery.Slice(0, run).CopyTo(destination.AsSpan(position));
+            position += run;
+            if (found < 0)
             {
-                case '%':
-                    position = Append(destination, position, "%25");
-                    break;
-                case '=':
-                    position = Append(destination, position, "%3D");
-                    break;
-                case '&':
-                    position = Append(destination, position, "%26");
-                    break;
-                default:
-                    destination[position++] = c;
-                    break;
+                break;
             }
+
+            position = Append(destination, position, canonicalQuery[found] switch
+            {
+                '%' => "%25",
+                '=' => "%3D",
+                _ => "%26",
+            });
+            canonicalQuery = canonicalQuery.Slice(found + 1);
         }
 
         return position;
