@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.IntegrationTests.Support;
 using AlibabaEcsActivation.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace AlibabaEcsActivation.IntegrationTests.Sdk;
@@ -80,7 +81,7 @@ public class ErrorMappingOverHttpTests : LoopbackEmulatorTest
     [Fact]
     public async Task Client_clock_twenty_minutes_off_is_InvalidTimeStamp_Expired()
     {
-        var skewed = new ManualTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-20));
+        var skewed = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-20));
         using var client = CreateClient(o => o.TimeProvider = skewed);
 
         var e = await Assert.ThrowsAsync<EcsAuthenticationException>(() => client.DisableActivationAsync(SeededId));
