@@ -22,7 +22,7 @@ internal sealed record CredentialsContext
     /// <summary>The user's home directory, or null when it cannot be determined.</summary>
     public string? HomeDirectory { get; init; } = FindHomeDirectory();
 
-    /// <summary>The clock that decides when temporary credentials are stale.</summary>
+    /// <summary>The clock that decides when temporary credentials are stale and when a credentials request has waited too long.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>The client for every credentials request; null uses the library's shared clients.</summary>

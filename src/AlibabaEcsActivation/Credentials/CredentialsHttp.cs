@@ -24,14 +24,15 @@ internal static class CredentialsHttp
     public static HttpClient SharedNetworkClient => Network.Value;
 
     /// <summary>Sends the request and reads the body as text.</summary>
+    /// <remarks><paramref name="timeout"/> runs on <paramref name="timeProvider"/>: the context's clock, the one that also ages the credentials.</remarks>
     /// <exception cref="EcsCredentialsException">No answer within <paramref name="timeout"/>, or the connection failed.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
     public static async Task<(int Status, string Body)> SendAsync(
-        HttpClient client, HttpRequestMessage request, TimeSpan timeout, string source, CancellationToken cancellationToken)
+        HttpClient client, HttpRequestMessage request, TimeSpan timeout, TimeProvider timeProvider, string source, CancellationToken cancellationToken)
     {
         string host = request.RequestUri?.GetLeftPart(UriPartial.Authority) ?? "(no address)";
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        using CancellationTokenSource timer = Deadlines.CreateSource(timeProvider, timeout);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
             using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);

@@ -70,7 +70,7 @@ public sealed class CredentialsUriProvider : ICredentialsProvider
     private async Task<AlibabaCloudCredentials> FetchAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, _uri);
-        var (status, body) = await CredentialsHttp.SendAsync(_context.NetworkClient, request, _context.NetworkTimeout, _source, cancellationToken).ConfigureAwait(false);
+        var (status, body) = await CredentialsHttp.SendAsync(_context.NetworkClient, request, _context.NetworkTimeout, _context.TimeProvider, _source, cancellationToken).ConfigureAwait(false);
         return status == 200
             ? SessionCredentialsParser.Parse(body, _source, "credential_uri")
             : throw new EcsCredentialsException($"{_source}: answered HTTP {status}.");

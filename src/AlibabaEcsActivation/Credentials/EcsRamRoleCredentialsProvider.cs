@@ -104,7 +104,7 @@ public sealed class EcsRamRoleCredentialsProvider : ICredentialsProvider
         {
             using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(_context.MetadataBaseAddress, TokenPath));
             request.Headers.TryAddWithoutValidation(TokenTtlHeader, TokenTtlSeconds);
-            var (status, body) = await CredentialsHttp.SendAsync(_context.MetadataClient, request, _context.MetadataTimeout, _source, cancellationToken).ConfigureAwait(false);
+            var (status, body) = await CredentialsHttp.SendAsync(_context.MetadataClient, request, _context.MetadataTimeout, _context.TimeProvider, _source, cancellationToken).ConfigureAwait(false);
             if (status == 200 && body.Trim().Length > 0)
             {
                 return body.Trim();
@@ -144,7 +144,7 @@ public sealed class EcsRamRoleCredentialsProvider : ICredentialsProvider
             request.Headers.TryAddWithoutValidation(TokenHeader, token);
         }
 
-        var (status, body) = await CredentialsHttp.SendAsync(_context.MetadataClient, request, _context.MetadataTimeout, _source, cancellationToken).ConfigureAwait(false);
+        var (status, body) = await CredentialsHttp.SendAsync(_context.MetadataClient, request, _context.MetadataTimeout, _context.TimeProvider, _source, cancellationToken).ConfigureAwait(false);
         return status == 200
             ? body
             : throw new EcsCredentialsException($"{_source}: GET {path} answered HTTP {status}.");

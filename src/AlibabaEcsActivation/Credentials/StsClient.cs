@@ -125,7 +125,7 @@ internal sealed class StsClient
             Content = new StringContent(Encode(body.Items), Encoding.UTF8, "application/x-www-form-urlencoded"),
         };
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        var (status, text) = await CredentialsHttp.SendAsync(_context.NetworkClient, request, _timeout, source, cancellationToken).ConfigureAwait(false);
+        var (status, text) = await CredentialsHttp.SendAsync(_context.NetworkClient, request, _timeout, _context.TimeProvider, source, cancellationToken).ConfigureAwait(false);
         return status == (int)HttpStatusCode.OK
             ? SessionCredentialsParser.Parse(text, source, providerName, container: "Credentials")
             : throw Failure(source, status, text, signer);

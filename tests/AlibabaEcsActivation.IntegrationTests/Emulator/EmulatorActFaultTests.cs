@@ -107,23 +107,20 @@ public class EmulatorActFaultTests : HandlerEmulatorTest
     [Fact]
     public async Task ActLate_answers_a_client_that_is_still_waiting_once_the_delay_has_passed()
     {
-        var clock = new FakeTimeProvider(Now);
-        var emulator = new EcsEmulator(new EcsEmulatorOptions { TimeProvider = clock });
-        using var http = new HttpClient(emulator.CreateHandler());
-        emulator.Faults.Enqueue(EcsFault.ActLate(Late));
+        Emulator.Faults.Enqueue(EcsFault.ActLate(Late));
 
-        Task<HttpResponseMessage> send = http.SendAsync(Request().Build());
-        await emulator.Requests.WaitForRequestsAsync(1);
-        bool disabledBeforeTheDelay = emulator.Activations.Find("cn-hangzhou", RawRequest.SeededId)!.Disabled;
-        RequestOutcome outcomeBeforeTheDelay = emulator.Requests.Snapshot().Single().Outcome;
-        clock.Advance(Late);
+        Task<HttpResponseMessage> send = Http.SendAsync(Request().Build());
+        await Emulator.Requests.WaitForRequestsAsync(1);
+        bool disabledBeforeTheDelay = Emulator.Activations.Find("cn-hangzhou", RawRequest.SeededId)!.Disabled;
+        RequestOutcome outcomeBeforeTheDelay = Emulator.Requests.Snapshot().Single().Outcome;
+        Clock.Advance(Late);
         using HttpResponseMessage response = await send;
 
         Assert.False(disabledBeforeTheDelay);
         Assert.Equal(RequestOutcome.Pending, outcomeBeforeTheDelay);
         Assert.Equal(200, (int)response.StatusCode);
-        Assert.True(emulator.Activations.Find("cn-hangzhou", RawRequest.SeededId)!.Disabled);
-        RecordedRequest recorded = emulator.Requests.Snapshot().Single();
+        Assert.True(Emulator.Activations.Find("cn-hangzhou", RawRequest.SeededId)!.Disabled);
+        RecordedRequest recorded = Emulator.Requests.Snapshot().Single();
         Assert.Equal(
             (RequestOutcome.Succeeded, (int?)200, (int?)200, (DateTimeOffset?)(Now + Late), Now, true),
             (recorded.Outcome, recorded.StatusCode, recorded.ActionStatusCode, recorded.ActedAt, recorded.ReceivedAt, recorded.IsSettled));
@@ -132,26 +129,23 @@ public class EmulatorActFaultTests : HandlerEmulatorTest
     [Fact]
     public async Task ActLate_runs_the_action_after_the_client_gave_up_and_discards_the_answer()
     {
-        var clock = new FakeTimeProvider(Now);
-        var emulator = new EcsEmulator(new EcsEmulatorOptions { TimeProvider = clock });
-        using var http = new HttpClient(emulator.CreateHandler());
-        emulator.Faults.Enqueue(EcsFault.ActLate(Late));
+        Emulator.Faults.Enqueue(EcsFault.ActLate(Late));
         using var cancel = new CancellationTokenSource();
 
-        Task<HttpResponseMessage> send = http.SendAsync(Request().Build(), cancel.Token);
-        await emulator.Requests.WaitForRequestsAsync(1);
+        Task<HttpResponseMessage> send = Http.SendAsync(Request().Build(), cancel.Token);
+        await Emulator.Requests.WaitForRequestsAsync(1);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
-        RecordedRequest recorded = emulator.Requests.Snapshot().Single();
-        var whenTheClientLeft = (recorded.Outcome, recorded.IsSettled, recorded.ActionStatusCode, emulator.Activations.Find("cn-hangzhou", RawRequest.SeededId)!.Disabled);
-        bool settledBeforeTheDelay = emulator.Requests.WaitForSettledAsync().IsCompleted;
+        RecordedRequest recorded = Emulator.Requests.Snapshot().Single();
+        var whenTheClientLeft = (recorded.Outcome, recorded.IsSettled, recorded.ActionStatusCode, Emulator.Activations.Find("cn-hangzhou", RawRequest.SeededId)!.Disabled);
+        bool settledBeforeTheDelay = Emulator.Requests.WaitForSettledAsync().IsCompleted;
 
-        clock.Advance(Late);
-        await emulator.Requests.WaitForSettledAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Clock.Advance(Late);
+        await Emulator.Requests.WaitForSettledAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal((RequestOutcome.Abandoned, false, (int?)null, false), whenTheClientLeft);
         Assert.False(settledBeforeTheDelay);
-        Assert.True(emulator.Activations.Find("cn-hangzhou", RawRequest.SeededId)!.Disabled);
+        Assert.True(Emulator.Activations.Find("cn-hangzhou", RawRequest.SeededId)!.Disabled);
         Assert.Equal(
             (RequestOutcome.Abandoned, (int?)null, (int?)200, (DateTimeOffset?)(Now + Late), true),
             (recorded.Outcome, recorded.StatusCode, recorded.ActionStatusCode, recorded.ActedAt, recorded.IsSettled));
@@ -160,42 +154,36 @@ public class EmulatorActFaultTests : HandlerEmulatorTest
     [Fact]
     public async Task Delay_abandoned_by_its_client_never_runs_the_action_even_after_the_delay()
     {
-        var clock = new FakeTimeProvider(Now);
-        var emulator = new EcsEmulator(new EcsEmulatorOptions { TimeProvider = clock });
-        using var http = new HttpClient(emulator.CreateHandler());
-        emulator.Faults.Enqueue(EcsFault.Delay(Late));
+        Emulator.Faults.Enqueue(EcsFault.Delay(Late));
         using var cancel = new CancellationTokenSource();
 
-        Task<HttpResponseMessage> send = http.SendAsync(Request().Build(), cancel.Token);
-        await emulator.Requests.WaitForRequestsAsync(1);
+        Task<HttpResponseMessage> send = Http.SendAsync(Request().Build(), cancel.Token);
+        await Emulator.Requests.WaitForRequestsAsync(1);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
-        clock.Advance(Late);
-        await emulator.Requests.WaitForSettledAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Clock.Advance(Late);
+        await Emulator.Requests.WaitForSettledAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
-        RecordedRequest recorded = emulator.Requests.Snapshot().Single();
+        RecordedRequest recorded = Emulator.Requests.Snapshot().Single();
         Assert.Equal((RequestOutcome.Abandoned, (int?)null, true), (recorded.Outcome, recorded.ActionStatusCode, recorded.IsSettled));
-        Assert.False(emulator.Activations.Find("cn-hangzhou", RawRequest.SeededId)!.Disabled);
+        Assert.False(Emulator.Activations.Find("cn-hangzhou", RawRequest.SeededId)!.Disabled);
     }
 
     [Fact]
     public async Task Completed_fires_once_for_an_abandoned_ActLate_before_its_action_runs()
     {
-        var clock = new FakeTimeProvider(Now);
-        var emulator = new EcsEmulator(new EcsEmulatorOptions { TimeProvider = clock });
-        using var http = new HttpClient(emulator.CreateHandler());
-        emulator.Faults.Enqueue(EcsFault.ActLate(Late));
+        Emulator.Faults.Enqueue(EcsFault.ActLate(Late));
         int completions = 0;
-        emulator.Requests.Completed += (_, _) => Interlocked.Increment(ref completions);
+        Emulator.Requests.Completed += (_, _) => Interlocked.Increment(ref completions);
         using var cancel = new CancellationTokenSource();
 
-        Task<HttpResponseMessage> send = http.SendAsync(Request().Build(), cancel.Token);
-        await emulator.Requests.WaitForRequestsAsync(1);
+        Task<HttpResponseMessage> send = Http.SendAsync(Request().Build(), cancel.Token);
+        await Emulator.Requests.WaitForRequestsAsync(1);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
         int beforeTheAction = Volatile.Read(ref completions);
-        clock.Advance(Late);
-        await emulator.Requests.WaitForSettledAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Clock.Advance(Late);
+        await Emulator.Requests.WaitForSettledAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal((1, 1), (beforeTheAction, Volatile.Read(ref completions)));
     }
@@ -203,26 +191,23 @@ public class EmulatorActFaultTests : HandlerEmulatorTest
     [Fact]
     public async Task ActLate_of_a_create_whose_client_gave_up_spends_the_token_so_a_retry_gets_the_same_code()
     {
-        var clock = new FakeTimeProvider(Now);
-        var emulator = new EcsEmulator(new EcsEmulatorOptions { TimeProvider = clock });
-        using var http = new HttpClient(emulator.CreateHandler());
-        emulator.Faults.Enqueue(EcsFault.ActLate(Late));
+        Emulator.Faults.Enqueue(EcsFault.ActLate(Late));
         using var cancel = new CancellationTokenSource();
-        int before = emulator.Activations.Count;
+        int before = Emulator.Activations.Count;
 
-        Task<HttpResponseMessage> send = http.SendAsync(CreateRequest("token-late").Build(), cancel.Token);
-        await emulator.Requests.WaitForRequestsAsync(1);
+        Task<HttpResponseMessage> send = Http.SendAsync(CreateRequest("token-late").Build(), cancel.Token);
+        await Emulator.Requests.WaitForRequestsAsync(1);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
-        clock.Advance(Late);
-        await emulator.Requests.WaitForSettledAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        using HttpResponseMessage retry = await http.SendAsync(CreateRequest("token-late").Build());
+        Clock.Advance(Late);
+        await Emulator.Requests.WaitForSettledAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        using HttpResponseMessage retry = await Http.SendAsync(CreateRequest("token-late").Build());
         using var document = JsonDocument.Parse(await retry.Content.ReadAsStringAsync());
 
-        Assert.Equal(before + 1, emulator.Activations.Count);
+        Assert.Equal(before + 1, Emulator.Activations.Count);
         string id = document.RootElement.GetProperty("ActivationId").GetString()!;
-        Assert.NotNull(emulator.Activations.Find("cn-hangzhou", id));
-        Assert.Equal(Now + Late, emulator.Activations.Find("cn-hangzhou", id)!.CreationTime);
+        Assert.NotNull(Emulator.Activations.Find("cn-hangzhou", id));
+        Assert.Equal(Now + Late, Emulator.Activations.Find("cn-hangzhou", id)!.CreationTime);
     }
 
     [Fact]
@@ -269,7 +254,7 @@ public class EmulatorActFaultTests : HandlerEmulatorTest
     /// <summary>A whole DisableActivation answer for the seeded code, from a twin emulator (bodies differ only in the RequestId, of fixed length).</summary>
     private static async Task<string> WholeDisableBodyAsync()
     {
-        var twin = new EcsEmulator(new EcsEmulatorOptions { TimeProvider = new ManualTimeProvider(Now) });
+        var twin = new EcsEmulator(new EcsEmulatorOptions { TimeProvider = new FakeTimeProvider(Now) });
         using var http = new HttpClient(twin.CreateHandler());
         using HttpResponseMessage response = await http.SendAsync(Request().Build());
         return await response.Content.ReadAsStringAsync();

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.IntegrationTests.Support;
 using AlibabaEcsActivation.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace AlibabaEcsActivation.IntegrationTests.Sdk;
@@ -21,26 +22,18 @@ public class ErrorMappingOverHttpTests : LoopbackEmulatorTest
         Assert.Equal(1, e.Attempts);
     }
 
-    [Fact]
-    public async Task Nonsense_region_is_InvalidRegionIdException()
-    {
-        using var client = CreateClient(o => o.RegionId = "moon-base-1");
-
-        var e = await Assert.ThrowsAsync<InvalidRegionIdException>(() => client.DisableActivationAsync(SeededId));
-
-        Assert.Equal((404, "InvalidRegionId.NotFound"), (e.StatusCode, e.ErrorCode));
-    }
-
     [Theory]
-    [InlineData("eu-central-1")]
-    [InlineData("ap-southeast-5")]
-    public async Task Real_region_without_these_apis_is_RegionNotSupportedException(string regionId)
+    [InlineData("moon-base-1", 404, "InvalidRegionId.NotFound", typeof(InvalidRegionIdException))] // nonsense
+    [InlineData("eu-central-1", 400, "RegionId.ApiNotSupported", typeof(RegionNotSupportedException))] // real, without these APIs
+    [InlineData("ap-southeast-5", 400, "RegionId.ApiNotSupported", typeof(RegionNotSupportedException))]
+    public async Task Region_outside_the_sixteen_is_its_typed_exception(string regionId, int status, string code, Type expected)
     {
         using var client = CreateClient(o => o.RegionId = regionId);
 
-        var e = await Assert.ThrowsAsync<RegionNotSupportedException>(() => client.DisableActivationAsync(SeededId));
+        var e = await Assert.ThrowsAnyAsync<EcsServiceException>(() => client.DisableActivationAsync(SeededId));
 
-        Assert.Equal((400, "RegionId.ApiNotSupported"), (e.StatusCode, e.ErrorCode));
+        Assert.IsType(expected, e);
+        Assert.Equal((status, code), (e.StatusCode, e.ErrorCode));
     }
 
     [Fact]
@@ -80,7 +73,7 @@ public class ErrorMappingOverHttpTests : LoopbackEmulatorTest
     [Fact]
     public async Task Client_clock_twenty_minutes_off_is_InvalidTimeStamp_Expired()
     {
-        var skewed = new ManualTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-20));
+        var skewed = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-20));
         using var client = CreateClient(o => o.TimeProvider = skewed);
 
         var e = await Assert.ThrowsAsync<EcsAuthenticationException>(() => client.DisableActivationAsync(SeededId));

@@ -3,22 +3,23 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AlibabaEcsActivation.IntegrationTests.Support;
 
-/// <summary>Base of the emulator's own tests: an emulator on a fixed clock, reached through the in-process handler.</summary>
+/// <summary>Base of the emulator's own tests: an emulator on a fake clock that moves only when the test moves it, reached through the in-process handler.</summary>
 public abstract class HandlerEmulatorTest : IDisposable
 {
     protected static readonly DateTimeOffset Now = new(2025, 3, 14, 9, 26, 53, TimeSpan.Zero);
 
     protected HandlerEmulatorTest()
     {
-        Clock = new ManualTimeProvider(Now);
+        Clock = new FakeTimeProvider(Now);
         Emulator = new EcsEmulator(new EcsEmulatorOptions { TimeProvider = Clock });
         Http = new HttpClient(Emulator.CreateHandler());
     }
 
-    internal ManualTimeProvider Clock { get; }
+    internal FakeTimeProvider Clock { get; }
 
     protected EcsEmulator Emulator { get; }
 

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.Credentials;
+using AlibabaEcsActivation.Diagnostics;
 using AlibabaEcsActivation.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,9 +112,8 @@ public class DependencyInjectionTests
         string? signature = null;
         mock.When("*").With(r => { signature = RecordedRequest.From(r)["Signature"]; return true; })
             .Respond(_ => ApiResponses.Json(HttpStatusCode.OK, ApiResponses.DisableSuccessTyped));
-        var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         services.AddEcsActivationClient(o =>
         {
             o.RegionId = "cn-hangzhou";
@@ -125,9 +125,11 @@ public class DependencyInjectionTests
 
         await provider.GetRequiredService<IEcsActivationClient>().DisableActivationAsync("id-1");
 
-        Assert.NotEmpty(logs.Lines);
+        var records = provider.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(records, r => r.Category == EcsActivationDiagnostics.LoggerCategory);
+        Assert.Contains(records, r => r.Category?.StartsWith("System.Net.Http.HttpClient.", StringComparison.Ordinal) == true);
         Assert.NotNull(signature);
-        foreach (string line in logs.Lines)
+        foreach (string line in records.Select(r => r.AllText()))
         {
             Assert.DoesNotContain(ClientFactory.AccessKeySecret, line);
             Assert.DoesNotContain("STS-TOKEN-SECRET", line);

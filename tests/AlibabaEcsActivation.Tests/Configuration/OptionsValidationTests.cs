@@ -23,57 +23,20 @@ public class OptionsValidationTests
         Assert.True(result.Succeeded);
     }
 
-    [Fact]
-    public void Missing_region_says_what_to_set()
-    {
-        Assert.Contains("RegionId is required", FailureOf(o => o.RegionId = null));
-    }
-
-    [Fact]
-    public void Upper_case_region_is_explained()
-    {
-        Assert.Contains("lower-case", FailureOf(o => o.RegionId = "CN-Hangzhou"));
-    }
-
-    [Fact]
-    public void Access_key_id_without_secret_is_rejected()
-    {
-        Assert.Contains("AccessKeySecret is required", FailureOf(o => o.AccessKeyId = "id"));
-    }
-
-    [Fact]
-    public void Security_token_without_key_pair_is_rejected()
-    {
-        Assert.Contains("SecurityToken", FailureOf(o => o.SecurityToken = "tok"));
-    }
-
-    [Fact]
-    public void Both_keys_and_a_provider_is_ambiguous()
-    {
-        Assert.Contains("either", FailureOf(o =>
-        {
-            o.AccessKeyId = "id";
-            o.AccessKeySecret = "secret";
-            o.CredentialsProvider = new EnvironmentCredentialsProvider();
-        }));
-    }
-
-    [Fact]
-    public void Attempt_timeout_longer_than_timeout_is_rejected()
-    {
-        Assert.Contains("must not exceed Timeout", FailureOf(o =>
-        {
-            o.Timeout = TimeSpan.FromSeconds(5);
-            o.AttemptTimeout = TimeSpan.FromSeconds(10);
-        }));
-    }
-
     [Theory]
-    [InlineData(-1)]
-    [InlineData(11)]
-    public void Retry_count_out_of_range_is_rejected(int retries)
+    [InlineData("no RegionId", "RegionId is required")]
+    [InlineData("upper-case RegionId", "lower-case")]
+    [InlineData("AccessKeyId without AccessKeySecret", "AccessKeySecret is required")]
+    [InlineData("SecurityToken without a key pair", "SecurityToken")]
+    [InlineData("both keys and a provider", "either")]
+    [InlineData("AttemptTimeout longer than Timeout", "must not exceed Timeout")]
+    [InlineData("MaxRetries -1", "MaxRetries must be between 0 and 10")]
+    [InlineData("MaxRetries 11", "MaxRetries must be between 0 and 10")]
+    [InlineData("plain HTTP to a remote host without the opt-in", "plain HTTP")]
+    [InlineData("Endpoint with a path and query", "not a host")]
+    public void Invalid_option_is_rejected_saying_what_to_fix(string invalid, string failure)
     {
-        Assert.Contains("MaxRetries must be between 0 and 10", FailureOf(o => o.MaxRetries = retries));
+        Assert.Contains(failure, FailureOf(Invalid(invalid)));
     }
 
     [Fact]
@@ -87,18 +50,6 @@ public class OptionsValidationTests
 
         Assert.Contains("Timeout must be positive", failure);
         Assert.Contains("RetryBaseDelay must be positive", failure);
-    }
-
-    [Fact]
-    public void Plain_http_to_a_remote_host_is_rejected_without_opt_in()
-    {
-        Assert.Contains("plain HTTP", FailureOf(o => o.Endpoint = "http://ecs.cn-hangzhou.aliyuncs.com"));
-    }
-
-    [Fact]
-    public void Endpoint_with_a_path_or_query_is_rejected()
-    {
-        Assert.Contains("not a host", FailureOf(o => o.Endpoint = "https://ecs.aliyuncs.com/api?x=1"));
     }
 
     [Fact]
@@ -128,4 +79,29 @@ public class OptionsValidationTests
         Assert.DoesNotContain("LTAI5tAbcdefghijklmn", text);
         Assert.Contains("<redacted>", text);
     }
+
+    /// <summary>The change that makes minimal valid options invalid, by the name a theory case gives it.</summary>
+    private static Action<EcsActivationClientOptions> Invalid(string invalid) => invalid switch
+    {
+        "no RegionId" => o => o.RegionId = null,
+        "upper-case RegionId" => o => o.RegionId = "CN-Hangzhou",
+        "AccessKeyId without AccessKeySecret" => o => o.AccessKeyId = "id",
+        "SecurityToken without a key pair" => o => o.SecurityToken = "tok",
+        "both keys and a provider" => o =>
+        {
+            o.AccessKeyId = "id";
+            o.AccessKeySecret = "secret";
+            o.CredentialsProvider = new EnvironmentCredentialsProvider();
+        },
+        "AttemptTimeout longer than Timeout" => o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(5);
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+        },
+        "MaxRetries -1" => o => o.MaxRetries = -1,
+        "MaxRetries 11" => o => o.MaxRetries = 11,
+        "plain HTTP to a remote host without the opt-in" => o => o.Endpoint = "http://ecs.cn-hangzhou.aliyuncs.com",
+        "Endpoint with a path and query" => o => o.Endpoint = "https://ecs.aliyuncs.com/api?x=1",
+        _ => throw new ArgumentOutOfRangeException(nameof(invalid), invalid, "no such case"),
+    };
 }

@@ -5,13 +5,15 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using AlibabaEcsActivation.Credentials;
+using Microsoft.Extensions.Time.Testing;
 using RichardSzalay.MockHttp;
 
 namespace AlibabaEcsActivation.Tests.Credentials;
 
 /// <summary>
-/// A temporary HOME, a fake environment, a manual clock and a mock HTTP handler standing in for the
+/// A temporary HOME, a fake environment, a fake clock and a mock HTTP handler standing in for the
 /// metadata service, STS and credentials URIs: everything a provider reads from the outside world.
+/// The clock also runs the request time limits (the production ones): they fire only when a test advances it.
 /// </summary>
 internal sealed class CredentialsTestBed : IDisposable
 {
@@ -32,7 +34,7 @@ internal sealed class CredentialsTestBed : IDisposable
 
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
-    public ManualTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; } = new(Start);
 
     public MockHttpMessageHandler Http { get; } = new();
 
@@ -42,11 +44,6 @@ internal sealed class CredentialsTestBed : IDisposable
         HomeDirectory = Home,
         TimeProvider = Time,
         HttpClient = _httpClient ??= Http.ToHttpClient(),
-
-        // The fakes answer at once; the production 1 s metadata timeout could fire on a loaded CI
-        // machine while the first request is still being JIT-compiled. Timeout tests set their own.
-        MetadataTimeout = TimeSpan.FromSeconds(30),
-        NetworkTimeout = TimeSpan.FromSeconds(30),
     };
 
     /// <summary>Writes a file under HOME and returns its full path.</summary>

@@ -134,11 +134,19 @@ public sealed class EcsRamRoleCredentialsProviderTests : IDisposable
     [Fact]
     public async Task An_unreachable_metadata_service_is_reported_after_the_timeout()
     {
-        using var client = new HttpClient(new HangingHandler());
-        var context = _bed.Context with { HttpClient = client, MetadataTimeout = TimeSpan.FromMilliseconds(20) };
+        var hanging = new HangingHandler();
+        using var client = new HttpClient(hanging);
+        var timeout = TimeSpan.FromMilliseconds(20);
+        var context = _bed.Context with { HttpClient = client, MetadataTimeout = timeout };
 
-        var error = await Assert.ThrowsAsync<EcsCredentialsException>(() => new EcsRamRoleCredentialsProvider(context, "R", disableImdsV1: true).GetCredentialsAsync().AsTask());
+        Task<AlibabaCloudCredentials> fetch = new EcsRamRoleCredentialsProvider(context, "R", disableImdsV1: true).GetCredentialsAsync().AsTask();
+        await hanging.Received;
+        _bed.Time.Advance(timeout - TimeSpan.FromTicks(1));
+        bool gaveUpEarly = fetch.IsCompleted;
+        _bed.Time.Advance(TimeSpan.FromTicks(1));
+        var error = await Assert.ThrowsAsync<EcsCredentialsException>(() => fetch);
 
+        Assert.False(gaveUpEarly);
         Assert.Contains("no answer from http://100.100.100.200 within 20 ms", error.Message, StringComparison.Ordinal);
     }
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.Credentials;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace AlibabaEcsActivation.Tests.Credentials;
@@ -10,7 +11,7 @@ namespace AlibabaEcsActivation.Tests.Credentials;
 public class RefreshingCredentialsCacheTests
 {
     private static readonly DateTimeOffset Start = CredentialsTestBed.Start;
-    private readonly ManualTimeProvider _time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private int _fetches;
 
     [Fact]

@@ -1,7 +1,10 @@
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
+using AlibabaEcsActivation.Diagnostics;
 using AlibabaEcsActivation.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using RichardSzalay.MockHttp;
 using Xunit;
 
@@ -9,6 +12,16 @@ namespace AlibabaEcsActivation.Tests.Transport;
 
 public class LoggingTests
 {
+    // The client's log events (Diagnostics/Log.cs): ids are part of what operators filter on.
+    private const int AttemptCompleted = 1;
+    private const int AttemptFailed = 2;
+    private const int Retrying = 3;
+
+    private readonly FakeLogCollector _logs = new();
+
+    private ILoggerFactory Logging() =>
+        LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(_logs)));
+
     [Fact]
     public async Task Logs_one_line_per_attempt_with_action_region_attempt_status_code_and_request_id()
     {
@@ -20,17 +33,23 @@ public class LoggingTests
             ok.Headers.Add("x-acs-request-id", "REQ-SECOND");
             return ok;
         });
-        var logs = new CapturingLoggerProvider();
-        using var client = ClientFactory.Create(mock, loggerFactory: logs);
+        using var logging = Logging();
+        using var client = ClientFactory.Create(mock, loggerFactory: logging);
 
         await client.DisableActivationAsync("id-1");
 
-        var attempts = logs.Lines.Where(l => l.Contains("attempt", System.StringComparison.Ordinal) && l.Contains("answered", System.StringComparison.Ordinal)).ToList();
+        var records = _logs.GetSnapshot();
+        Assert.All(records, r => Assert.Equal(EcsActivationDiagnostics.LoggerCategory, r.Category));
+        var attempts = records.Where(r => r.Id.Id == AttemptCompleted).ToList();
         Assert.Equal(2, attempts.Count);
-        Assert.Contains("DisableActivation in cn-hangzhou: attempt 1 answered HTTP 500 InternalError.Dispatch (RequestId REQ-FIRST)", attempts[0]);
-        Assert.Contains("attempt 2 answered HTTP 200", attempts[1]);
-        Assert.Contains("REQ-SECOND", attempts[1]);
-        Assert.Contains(logs.Lines, l => l.Contains("retrying in", System.StringComparison.Ordinal));
+        Assert.All(attempts, r => Assert.Equal(LogLevel.Information, r.Level));
+        Assert.Contains("DisableActivation in cn-hangzhou: attempt 1 answered HTTP 500 InternalError.Dispatch (RequestId REQ-FIRST)", attempts[0].Message);
+        Assert.Contains("attempt 2 answered HTTP 200", attempts[1].Message);
+        Assert.Contains("REQ-SECOND", attempts[1].Message);
+        Assert.Equal("REQ-SECOND", attempts[1].GetStructuredStateValue("RequestId"));
+        var retry = Assert.Single(records, r => r.Id.Id == Retrying);
+        Assert.Equal(LogLevel.Information, retry.Level);
+        Assert.Contains("retrying in", retry.Message);
     }
 
     [Fact]
@@ -38,13 +57,16 @@ public class LoggingTests
     {
         var mock = new MockHttpMessageHandler();
         mock.When("*").Throw(new System.Net.Http.HttpRequestException("Connection refused"));
-        var logs = new CapturingLoggerProvider();
-        using var client = ClientFactory.Create(mock, o => o.MaxRetries = 0, logs);
+        using var logging = Logging();
+        using var client = ClientFactory.Create(mock, o => o.MaxRetries = 0, logging);
 
         await Assert.ThrowsAsync<EcsConnectionException>(() => client.DisableActivationAsync("id-1"));
 
-        string line = Assert.Single(logs.Lines);
-        Assert.Contains("HttpRequestException", line);
+        FakeLogRecord record = Assert.Single(_logs.GetSnapshot());
+        Assert.Equal(AttemptFailed, record.Id.Id);
+        Assert.Equal(LogLevel.Warning, record.Level);
+        Assert.Contains("HttpRequestException", record.Message);
+        string line = record.AllText();
         Assert.DoesNotContain("Signature", line);
         Assert.DoesNotContain("AccessKeyId", line);
     }
