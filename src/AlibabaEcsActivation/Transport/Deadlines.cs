@@ -1,5 +1,8 @@
 using System;
 using System.Threading;
+#if !NET8_0_OR_GREATER
+using System.Threading.Tasks;
+#endif
 
 namespace AlibabaEcsActivation.Transport;
 
@@ -16,4 +19,14 @@ internal static class Deadlines
 
     /// <summary>Polly's retry accepts delays of up to a day; a longer backoff is no backoff a call waits out.</summary>
     public static TimeSpan AtMostADay(TimeSpan delay) => delay < OneDay ? delay : OneDay;
+
+    /// <summary>A source cancelled after <paramref name="due"/> on <paramref name="timeProvider"/>.</summary>
+    public static CancellationTokenSource CreateSource(TimeProvider timeProvider, TimeSpan due)
+    {
+#if NET8_0_OR_GREATER
+        return new CancellationTokenSource(Timer(due), timeProvider);
+#else
+        return timeProvider.CreateCancellationTokenSource(Timer(due));
+#endif
+    }
 }
