@@ -10,7 +10,7 @@ public partial class EcsActivationClient
 {
     private static readonly ResponseContract<DeleteActivationResponse> DeletedCode = new(
         EcsJsonContext.Default.DeleteActivationResponse,
-        response => response.Activation is null ? "The response has no Activation object." : null);
+        response => response.Activation is null ? "The response has no Activation object." : NullEntries.In(response.Activation));
 
     /// <inheritdoc />
     public virtual Task<DeleteActivationResponse> DeleteActivationAsync(string activationId, CancellationToken cancellationToken = default) =>

@@ -12,8 +12,9 @@ namespace AlibabaEcsActivation;
 
 public partial class EcsActivationClient
 {
-    // A page's entries are checked by the reader (null entries are refused); an empty page is a valid answer.
-    private static readonly ResponseContract<DescribeActivationsResponse> DescribedPage = new(EcsJsonContext.Default.DescribeActivationsResponse, static _ => null);
+    // An empty page is a valid answer; a null entry is not.
+    private static readonly ResponseContract<DescribeActivationsResponse> DescribedPage = new(
+        EcsJsonContext.Default.DescribeActivationsResponse, static page => NullEntries.In(page.ActivationList));
 
     /// <summary>The page size <see cref="DescribeAllActivationsAsync"/> asks for when the request sets none: the documented maximum, fewest calls.</summary>
     internal const int DefaultWalkPageSize = 50;

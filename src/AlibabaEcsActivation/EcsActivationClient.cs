@@ -26,7 +26,7 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
         EcsJsonContext.Default.DisableActivationResponse,
         response => response.Activation is null ? "The response has no Activation object."
             : !response.Activation.Disabled ? "The response reports the activation code as not disabled (Disabled is false)."
-            : null);
+            : NullEntries.In(response.Activation));
 
     private readonly ClientSettings _settings;
     private readonly RpcInvoker _invoker;

@@ -6,8 +6,8 @@ namespace AlibabaEcsActivation.Serialization;
 /// Source-generated serializers for every response body: no reflection, so the library stays clean
 /// under trimming and native AOT. Property names match either case, unknown fields are ignored, and
 /// the tolerant converters apply to every field of their type, so the public models carry no
-/// internal converter attributes (users can serialize them with their own contexts). The models with
-/// <c>init</c>-only properties on the hot path have hand-written readers (see <see cref="ActivationConverter"/>).
+/// internal converter attributes (users can serialize them with their own contexts). A <c>null</c> where a
+/// list holds an object reads as such and is refused by the action's <c>ResponseContract</c>.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNameCaseInsensitive = true,
@@ -15,7 +15,6 @@ namespace AlibabaEcsActivation.Serialization;
     {
         typeof(TolerantInt32Converter), typeof(TolerantInt64Converter), typeof(TolerantBooleanConverter),
         typeof(TolerantStringConverter), typeof(TolerantDateTimeOffsetConverter),
-        typeof(ActivationConverter), typeof(DisableActivationResponseConverter), typeof(DeleteActivationResponseConverter),
     })]
 [JsonSerializable(typeof(DisableActivationResponse))]
 [JsonSerializable(typeof(CreateActivationResponse))]

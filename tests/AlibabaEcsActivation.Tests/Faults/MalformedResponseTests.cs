@@ -100,6 +100,22 @@ public class MalformedResponseTests
         Assert.Equal(2, e.Attempts);
     }
 
+    [Theory]
+    [InlineData("DisableActivation", """{"RequestId":"r","Activation":{"ActivationId":"a","Disabled":true,"Tags":[null]}}""")]
+    [InlineData("DeleteActivation", """{"RequestId":"r","Activation":{"ActivationId":"a","Tags":[{"TagKey":"k"},null]}}""")]
+    public async Task A_code_whose_tags_hold_null_is_an_invalid_response(string action, string body)
+    {
+        using var ecs = new FakeEcsService(_ => FakeEcsService.Json(body));
+        using var client = ecs.CreateClient(maxRetries: 1);
+
+        var e = await Assert.ThrowsAsync<EcsInvalidResponseException>(() => action == "DisableActivation"
+            ? client.DisableActivationAsync("act-1")
+            : client.DeleteActivationAsync("act-1"));
+
+        Assert.Equal(2, e.Attempts);
+        Assert.Contains("Tags holds a null entry", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Bulk_filter_mode_over_a_page_with_a_null_entry_fails_typed()
     {

@@ -7,8 +7,8 @@ using Xunit;
 
 namespace AlibabaEcsActivation.Tests.Serialization;
 
-/// <summary>The hand-written readers of Activation and its envelopes keep the context's rules.</summary>
-public class ActivationConverterTests
+/// <summary>The source-generated readers of Activation and its envelopes: names in any case, unknown fields skipped, last value wins.</summary>
+public class ActivationReadingTests
 {
     private static DisableActivationResponse ParseDisable(string json) =>
         JsonSerializer.Deserialize(json, EcsJsonContext.Default.DisableActivationResponse)!;
