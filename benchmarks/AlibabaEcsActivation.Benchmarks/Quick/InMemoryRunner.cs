@@ -8,13 +8,14 @@ using System.Threading.Tasks;
 namespace AlibabaEcsActivation.Benchmarks.Quick;
 
 /// <summary>
-/// <c>inmemory [seconds] [sdk|raw]</c>: the SDK's own CPU and allocations per call, with the network replaced by a
+/// <c>inmemory [seconds] [sdk|raw|obligations]</c>: the SDK's own CPU and allocations per call, with the network replaced by a
 /// handler that answers at once, against raw HttpClient over the same handler. Nothing waits on a socket,
 /// so what remains is exactly the code on top of HttpClient; a profiler attached here sees only that.
 /// With both sides, each round ends with the same calls made cache-cold, as they are over a network:
 /// between two calls a thread waits on a socket while the kernel, the server and other threads run, and
 /// the caller's code and data are evicted from the CPU caches. A hot loop hides that cost; the cold figure
-/// shows it. With <c>sdk</c> or <c>raw</c> only the hot loop runs, so a profiler sees no eviction loop.
+/// shows it. With <c>sdk</c>, <c>raw</c> or <c>obligations</c> (the plainly written conforming client) only
+/// that side's hot loop runs, so a profiler sees no eviction loop.
 /// </summary>
 internal static class InMemoryRunner
 {
@@ -31,6 +32,15 @@ internal static class InMemoryRunner
         using var scenario = new EndToEndScenario("http://127.0.0.1:1/", static () => new HttpClient(new CannedHandler()) { Timeout = Timeout.InfiniteTimeSpan });
         Func<Task> raw = scenario.RawCallAsync;
         Func<Task> sdk = scenario.ClientCallAsync;
+        if (only == "obligations")
+        {
+            for (int round = 0; round < 3; round++)
+            {
+                await Report("obligations", scenario.ObligationsCallAsync, seconds);
+            }
+
+            return 0;
+        }
 
         byte[] evictor = new byte[EvictorBytes];
         for (int round = 0; round < 3; round++)
