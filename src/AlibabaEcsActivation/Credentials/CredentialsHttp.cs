@@ -31,12 +31,11 @@ internal static class CredentialsHttp
         HttpClient client, HttpRequestMessage request, TimeSpan timeout, TimeProvider timeProvider, string source, CancellationToken cancellationToken)
     {
         string host = request.RequestUri?.GetLeftPart(UriPartial.Authority) ?? "(no address)";
-        using CancellationTokenSource timer = Deadlines.CreateSource(timeProvider, timeout);
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        using var deadline = new LinkedDeadline(timeProvider, timeout, cancellationToken);
         try
         {
-            using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
-            using ResponseBody body = await ResponseReader.ReadAsync(response.Content, MaxBodyBytes, timeoutSource.Token).ConfigureAwait(false);
+            using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            using ResponseBody body = await ResponseReader.ReadAsync(response.Content, MaxBodyBytes, deadline.Token).ConfigureAwait(false);
             if (body.Truncated)
             {
                 throw new EcsCredentialsException($"{source}: the answer from {host} exceeded {MaxBodyBytes} bytes.");

@@ -11,7 +11,6 @@ using AlibabaEcsActivation.Signing;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace AlibabaEcsActivation.Transport;
 
@@ -22,6 +21,12 @@ namespace AlibabaEcsActivation.Transport;
 /// rejects a reused nonce and a stale timestamp: a retry handler below the signer (the usual
 /// HttpClient policy handler) would resend the same signed message.
 /// </summary>
+/// <remarks>
+/// The two deadlines are token sources on the configured <see cref="TimeProvider"/>, the call's linked to
+/// the caller's token and each attempt's to the call's, rather than Polly timeout strategies: every
+/// strategy in the pipeline is one more asynchronous frame that each call resumes when its response
+/// arrives, and the retry strategy is the one whose work (backoff, jitter, when to stop) is worth it.
+/// </remarks>
 internal sealed class RpcInvoker
 {
     public const string ApiVersion = "2014-05-26";
@@ -39,17 +44,13 @@ internal sealed class RpcInvoker
         _settings = settings;
         _httpClientSource = httpClientSource;
         _logger = logger;
-        // The call's Timeout, backoffs included; inside it the retries; inside those each attempt's timeout.
-        var attempts = new ResiliencePipelineBuilder<object> { TimeProvider = settings.TimeProvider }
-            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = _ => new ValueTask<TimeSpan>(Deadlines.Timer(settings.Timeout)) });
+        var attempts = new ResiliencePipelineBuilder<object> { TimeProvider = settings.TimeProvider };
         if (settings.MaxRetries > 0)
         {
             attempts.AddRetry(RetryOptions());
         }
 
-        _attempts = attempts
-            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => new ValueTask<TimeSpan>(AttemptTimeout(args.Context)) })
-            .Build();
+        _attempts = attempts.Build();
     }
 
     /// <summary>Polly's exponential backoff with jitter, except for throttling (see <see cref="ThrottlingDelay"/>).</summary>
@@ -72,13 +73,10 @@ internal sealed class RpcInvoker
 
     /// <summary>
     /// The attempt's timeout: <c>AttemptTimeout</c>, or the time left before the call's <c>Timeout</c> when
-    /// that is shorter, and then the attempt's deadline is the call's. Asked before each attempt, when
-    /// the context's token is still the call's (cancelled by the caller or at the call's deadline).
+    /// that is shorter, and then the attempt's deadline is the call's.
     /// </summary>
-    private TimeSpan AttemptTimeout(ResilienceContext context)
+    private TimeSpan AttemptTimeout(RpcCall call)
     {
-        RpcCall call = context.Properties.GetValue(CallKey, null!);
-        call.DeadlineToken = context.CancellationToken;
         TimeSpan remaining = _settings.Timeout - _settings.TimeProvider.GetElapsedTime(call.Started);
         call.AttemptEndsAtDeadline = remaining <= _settings.AttemptTimeout;
         return Deadlines.Timer(call.AttemptEndsAtDeadline ? remaining : _settings.AttemptTimeout);
@@ -92,12 +90,15 @@ internal sealed class RpcInvoker
         using Activity? activity = StartActivity(call);
         call.Started = _settings.TimeProvider.GetTimestamp();
         call.CallerToken = cancellationToken;
-        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        // The call's Timeout, backoffs included; the caller's cancellation reaches the attempts through it.
+        using var deadline = new LinkedDeadline(_settings.TimeProvider, _settings.Timeout, cancellationToken);
+        call.DeadlineToken = deadline.Token;
+        ResilienceContext context = ResilienceContextPool.Shared.Get(deadline.Token);
         context.Properties.Set(CallKey, call);
         try
         {
             Outcome<object> outcome = await _attempts.ExecuteOutcomeAsync(
-                static (attempt, state) => state.Invoker.AttemptAsync(state.Call, state.Contract, attempt.CancellationToken),
+                static (_, state) => state.Invoker.AttemptAsync(state.Call, state.Contract),
                 context,
                 (Invoker: this, Call: call, Contract: contract)).ConfigureAwait(false);
             outcome.ThrowIfException();
@@ -121,11 +122,13 @@ internal sealed class RpcInvoker
     }
 
     /// <summary>One attempt: credentials, a fresh stamp and signature, the request, the classified outcome.</summary>
-    private async ValueTask<Outcome<object>> AttemptAsync<T>(RpcCall call, ResponseContract<T> contract, CancellationToken attemptToken)
+    private async ValueTask<Outcome<object>> AttemptAsync<T>(RpcCall call, ResponseContract<T> contract)
         where T : class
     {
         int attempt = ++call.Attempts;
         long started = _settings.TimeProvider.GetTimestamp();
+        using var deadline = new LinkedDeadline(_settings.TimeProvider, AttemptTimeout(call), call.DeadlineToken);
+        CancellationToken attemptToken = deadline.Token;
         bool sent = false;
         try
         {
@@ -284,7 +287,7 @@ internal sealed class RpcInvoker
         {
             EcsException ecs => ecs,
             // The call's deadline ran out during a backoff: nothing more was sent.
-            TimeoutRejectedException => OverallTimeout(call, inner: null),
+            OperationCanceledException when call.DeadlineToken.IsCancellationRequested => OverallTimeout(call, inner: null),
             TimeoutException => new EcsRequestTimeoutException(
                 $"{call.Action} timed out: the last attempt exceeded AttemptTimeout ({_settings.AttemptTimeout.TotalSeconds:0.###} s) or the HttpClient's timeout.",
                 _settings.AttemptTimeout, call.Attempts, e),
