@@ -8,14 +8,21 @@ using System.Threading.Tasks;
 namespace AlibabaEcsActivation.Benchmarks.Quick;
 
 /// <summary>
-/// <c>inmemory [seconds] [sdk|raw|obligations]</c>: the SDK's own CPU and allocations per call, with the network replaced by a
-/// handler that answers at once, against raw HttpClient over the same handler. Nothing waits on a socket,
-/// so what remains is exactly the code on top of HttpClient; a profiler attached here sees only that.
-/// With both sides, each round ends with the same calls made cache-cold, as they are over a network:
+/// <c>inmemory [seconds] [both|sdk|raw|obligations] [sync|async]</c>: a client's own CPU and allocations per
+/// call, with the network replaced by a handler that answers in memory. Nothing waits on a socket, so what
+/// remains is exactly the code on top of HttpClient; a profiler attached here sees only that.
+/// <para>
+/// <c>sync</c> (the default) answers at once, so every await completes synchronously. <c>async</c> answers
+/// after a yield to the thread pool, as a socket does: every asynchronous frame between the caller and
+/// HttpClient is then suspended and resumed, which is what each call over a network pays for them.
+/// </para>
+/// <para>
+/// With <c>both</c>, each round ends with the same calls made cache-cold, as they are over a network:
 /// between two calls a thread waits on a socket while the kernel, the server and other threads run, and
 /// the caller's code and data are evicted from the CPU caches. A hot loop hides that cost; the cold figure
-/// shows it. With <c>sdk</c> or <c>raw</c> only that side's hot loop runs, so a profiler sees no eviction
-/// loop; <c>obligations</c> runs the plainly written conforming client alone, hot and cache-cold.
+/// shows it. With one side only its hot loop runs, so a profiler sees no eviction loop; <c>obligations</c>
+/// (the plainly written conforming client) reports its cold figure too.
+/// </para>
 /// </summary>
 internal static class InMemoryRunner
 {
@@ -27,39 +34,28 @@ internal static class InMemoryRunner
     {
         double seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
         string only = args.Length > 2 ? args[2] : "both";
+        bool yields = args.Length > 3 && args[3] == "async";
 
         // The end-to-end scenario itself, both HttpClients as in BenchmarkData but answered in memory.
-        using var scenario = new EndToEndScenario("http://127.0.0.1:1/", static () => new HttpClient(new CannedHandler()) { Timeout = Timeout.InfiniteTimeSpan });
-        Func<Task> raw = scenario.RawCallAsync;
-        Func<Task> sdk = scenario.ClientCallAsync;
+        using var scenario = new EndToEndScenario("http://127.0.0.1:1/", () => new HttpClient(new CannedHandler(yields)) { Timeout = Timeout.InfiniteTimeSpan });
+        var sides = new (string Name, Func<Task> Call)[] { ("raw", scenario.RawCallAsync), ("sdk", scenario.ClientCallAsync), ("obligations", scenario.ObligationsCallAsync) };
         byte[] evictor = new byte[EvictorBytes];
-        if (only == "obligations")
-        {
-            for (int round = 0; round < 3; round++)
-            {
-                await Report("obligations", scenario.ObligationsCallAsync, seconds);
-                await ReportCold("obligations", scenario.ObligationsCallAsync, evictor);
-            }
-
-            return 0;
-        }
-
         for (int round = 0; round < 3; round++)
         {
-            if (only != "sdk")
+            foreach (var (name, call) in sides)
             {
-                await Report("raw", raw, seconds);
+                if (only == name || (only == "both" && name != "obligations"))
+                {
+                    await Report(name, call, seconds, yields);
+                }
             }
 
-            if (only != "raw")
+            foreach (var (name, call) in sides)
             {
-                await Report("sdk", sdk, seconds);
-            }
-
-            if (only == "both")
-            {
-                await ReportCold("raw", raw, evictor);
-                await ReportCold("sdk", sdk, evictor);
+                if ((only == "both" && name != "obligations") || (only == "obligations" && name == "obligations"))
+                {
+                    await ReportCold(name, call, evictor);
+                }
             }
         }
 
@@ -85,7 +81,7 @@ internal static class InMemoryRunner
         Console.WriteLine($"{name} cache-cold: {ticks * 1e9 / Stopwatch.Frequency / ColdCalls:0} ns/call");
     }
 
-    private static async Task Report(string name, Func<Task> call, double seconds)
+    private static async Task Report(string name, Func<Task> call, double seconds, bool yields)
     {
         // Until the JIT has finished with this side: a fixed count of calls measured part of the tier-up (round 8).
         await JitWarmUp.RunAsync(
@@ -99,15 +95,16 @@ internal static class InMemoryRunner
             TimeSpan.Zero,
             TimeSpan.FromSeconds(30));
 
+        // Calls that yield resume on other threads: count every thread's allocations then.
         long calls = 0;
-        long bytes = GC.GetAllocatedBytesForCurrentThread();
+        long bytes = yields ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed.TotalSeconds < seconds)
         {
             for (int i = 0; i < 1000; i++)
             {
                 Task t = call();
-                if (!t.IsCompleted)
+                if (!yields && !t.IsCompleted)
                 {
                     throw new InvalidOperationException("expected a synchronous completion");
                 }
@@ -119,20 +116,28 @@ internal static class InMemoryRunner
         }
 
         double ns = clock.Elapsed.TotalNanoseconds / calls;
-        double b = (double)(GC.GetAllocatedBytesForCurrentThread() - bytes) / calls;
-        Console.WriteLine($"{name}: {ns:0} ns/call, {b:0} B/call");
+        long allocated = (yields ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread()) - bytes;
+        Console.WriteLine($"{name}: {ns:0} ns/call, {(double)allocated / calls:0} B/call");
     }
 
-    private sealed class CannedHandler : HttpMessageHandler
+    /// <summary>Answers the documented body, at once or after a yield to the thread pool.</summary>
+    private sealed class CannedHandler(bool yields) : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (yields)
+            {
+                await Task.Yield();
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.OK)
             {
                 RequestMessage = request,
                 Content = new ByteArrayContent(BenchmarkData.TypedBody)
                 {
                     Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
                 },
-            });
+            };
+        }
     }
 }

@@ -18,7 +18,8 @@ internal static class QuickRunner
     private const int ParseOps = 20_000;
     // Many short rounds rather than a few long ones: each ratio compares two neighbouring rounds (see Measure).
     private const int EndToEndRounds = 41;
-    // The floor and obligations sides explain the SDK's figures rather than judge them: fewer rounds keep the run under a minute.
+    // The floor and obligations sides against raw explain the SDK's figures rather than judge them: fewer
+    // rounds keep the run near a minute. The SDK against the obligations side is a target: it gets the full count.
     private const int ReferenceRounds = 31;
     private const int SequentialCalls = 500;
     private const int ConcurrentCalls = 3_200;
@@ -38,7 +39,7 @@ internal static class QuickRunner
 
     public static async Task<int> RunAsync()
     {
-        Console.WriteLine($"# quick mode: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {Measure.Rounds} alternating rounds for signing and parsing, {EndToEndRounds} for end to end ({ReferenceRounds} for the floor and obligations), medians");
+        Console.WriteLine($"# quick mode: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {Measure.Rounds} alternating rounds for signing and parsing, {EndToEndRounds} for end to end ({ReferenceRounds} for the floor and obligations against raw), medians");
         MeasureSigning();
         MeasureParsing();
         await MeasureEndToEndAsync();
@@ -89,14 +90,14 @@ internal static class QuickRunner
         Print("e2e_sequential_ratio", seqRatio, "x throughput", $"median of {EndToEndRounds} paired rounds vs raw HttpClient; target >= 0.9: {Verdict(seqRatio >= 0.9)}");
         PrintCpu("e2e_client_cpu_us_per_call", sdkSeq, rawSeq);
         await MeasureReferenceSidesAsync(scenario, "sequential", "e2e_", side => SequentialAsync(raw, side, PairWarmUp, ReferenceRounds));
-        await MeasureAgainstObligationsAsync(scenario, "sequential", (baseline, candidate) => SequentialAsync(baseline, candidate, PairWarmUp, ReferenceRounds));
+        await MeasureAgainstObligationsAsync(scenario, "sequential", (baseline, candidate) => SequentialAsync(baseline, candidate, PairWarmUp));
 
         var (rawCon, sdkCon, conRatio) = await ConcurrentAsync(raw, scenario.ClientCallAsync, PairWarmUp);
         Print("e2e_concurrent_calls_per_s", 1e9 / sdkCon.NanosecondsPerOp, "calls/s", $"{EndToEndBenchmarks.Callers} callers; raw HttpClient {Fmt(1e9 / rawCon.NanosecondsPerOp)} calls/s");
         Print("e2e_concurrent_ratio", conRatio, "x throughput", $"median of {EndToEndRounds} paired rounds vs raw HttpClient; target >= 0.9: {Verdict(conRatio >= 0.9)}");
         PrintCpu("e2e_concurrent_client_cpu_us_per_call", sdkCon, rawCon);
         await MeasureReferenceSidesAsync(scenario, "concurrent", "e2e_concurrent_", side => ConcurrentAsync(raw, side, PairWarmUp, ReferenceRounds));
-        await MeasureAgainstObligationsAsync(scenario, "concurrent", (baseline, candidate) => ConcurrentAsync(baseline, candidate, PairWarmUp, ReferenceRounds));
+        await MeasureAgainstObligationsAsync(scenario, "concurrent", (baseline, candidate) => ConcurrentAsync(baseline, candidate, PairWarmUp));
 
         double allocRatio = sdkSeq.BytesPerOp / rawSeq.BytesPerOp;
         Print("e2e_alloc_bytes_per_call", sdkSeq.BytesPerOp, "B", $"{Fmt(allocRatio)}x raw HttpClient's {Fmt(rawSeq.BytesPerOp)} B; target <= 1.5x: {Verdict(allocRatio <= 1.5)}");
