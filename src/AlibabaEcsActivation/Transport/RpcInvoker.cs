@@ -73,13 +73,14 @@ internal sealed class RpcInvoker
 
     /// <summary>
     /// The attempt's timeout: <c>AttemptTimeout</c>, or the time left before the call's <c>Timeout</c> when
-    /// that is shorter, and then the attempt's deadline is the call's.
+    /// that is shorter, and then the attempt's deadline is the call's. The clock can read past that
+    /// deadline before its timer has fired: an attempt started then is due at once.
     /// </summary>
     private TimeSpan AttemptTimeout(RpcCall call)
     {
         TimeSpan remaining = _settings.Timeout - _settings.TimeProvider.GetElapsedTime(call.Started);
         call.AttemptEndsAtDeadline = remaining <= _settings.AttemptTimeout;
-        return Deadlines.Timer(call.AttemptEndsAtDeadline ? remaining : _settings.AttemptTimeout);
+        return call.AttemptEndsAtDeadline ? Deadlines.Timer(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) : Deadlines.Timer(_settings.AttemptTimeout);
     }
 
     /// <summary>Sends <paramref name="call"/> and returns its parsed response, or throws a typed exception.</summary>
@@ -132,6 +133,7 @@ internal sealed class RpcInvoker
         bool sent = false;
         try
         {
+            attemptToken.ThrowIfCancellationRequested(); // the call's deadline passed before this attempt began
             AlibabaCloudCredentials credentials = await _settings.CredentialsProvider.GetCredentialsAsync(attemptToken).ConfigureAwait(false);
             SignedRequest signed = Sign(call, credentials);
             using HttpRequestMessage request = CreateRequest(call, signed, attempt);

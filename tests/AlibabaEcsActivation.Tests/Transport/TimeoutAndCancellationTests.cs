@@ -271,6 +271,44 @@ public class TimeoutAndCancellationTests
         Assert.Equal(ApiResponses.DocRequestId, response.RequestId);
     }
 
+    [Fact]
+    public async Task An_attempt_started_when_the_clock_reads_past_the_deadline_before_its_timer_fired_ends_the_call_as_timed_out()
+    {
+        var clock = new ClockAheadOfTimers(_clock);
+        var handler = new DelegateHandler((_, _) =>
+        {
+            clock.Ahead = TimeSpan.FromSeconds(2); // the call's 1 s have passed, but no timer has run
+            return Task.FromResult(ApiResponses.Json(HttpStatusCode.ServiceUnavailable, ApiResponses.Error("ServiceUnavailable", "busy")));
+        });
+        using var client = ClientFactory.Create(handler, o =>
+        {
+            o.TimeProvider = clock;
+            o.Timeout = TimeSpan.FromSeconds(1);
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            o.MaxRetries = 1;
+        });
+
+        var e = await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => client.DisableActivationAsync("id-1"));
+
+        Assert.Equal((TimeSpan.FromSeconds(1), 2), (e.Timeout, e.Attempts));
+        Assert.Equal(1, handler.Calls); // the second attempt was due at once: nothing more was sent
+    }
+
+    /// <summary>Reads the time <see cref="Ahead"/> of the fake clock whose timers it uses: a deadline can have passed before its timer runs.</summary>
+    private sealed class ClockAheadOfTimers(TestClock timers) : TimeProvider
+    {
+        public TimeSpan Ahead { get; set; }
+
+        public override long TimestampFrequency => timers.TimestampFrequency;
+
+        public override long GetTimestamp() => timers.GetTimestamp() + (long)(Ahead.TotalSeconds * TimestampFrequency);
+
+        public override DateTimeOffset GetUtcNow() => timers.GetUtcNow() + Ahead;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            timers.CreateTimer(callback, state, dueTime, period);
+    }
+
     /// <summary>Completes when the clock gets a timer due within the backoff range (here: longer than a minute, up to the 10-minute cap).</summary>
     private Task BackoffStarted(TimeSpan atLeast)
     {
