@@ -20,17 +20,9 @@ internal static class Deadlines
     /// <summary>Polly's retry accepts delays of up to a day; a longer backoff is no backoff a call waits out.</summary>
     public static TimeSpan AtMostADay(TimeSpan delay) => delay < OneDay ? delay : OneDay;
 
-    /// <summary>A source cancelled after <paramref name="due"/> on <paramref name="timeProvider"/>; already cancelled when that is zero.</summary>
+    /// <summary>A source cancelled after <paramref name="due"/> on <paramref name="timeProvider"/>.</summary>
     public static CancellationTokenSource CreateSource(TimeProvider timeProvider, TimeSpan due)
     {
-        if (due == TimeSpan.Zero)
-        {
-            // A timer due now fires later, on its clock's thread: a deadline that has passed is passed already.
-            var passed = new CancellationTokenSource();
-            passed.Cancel();
-            return passed;
-        }
-
 #if NET8_0_OR_GREATER
         return new CancellationTokenSource(Timer(due), timeProvider);
 #else

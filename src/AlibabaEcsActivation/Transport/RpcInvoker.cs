@@ -73,8 +73,8 @@ internal sealed class RpcInvoker
 
     /// <summary>
     /// The attempt's timeout: <c>AttemptTimeout</c>, or the time left before the call's <c>Timeout</c> when
-    /// that is shorter, and then the attempt's deadline is the call's. The clock can read past that
-    /// deadline before its timer has fired: an attempt started then is due at once.
+    /// that is shorter, and then the attempt's deadline is the call's. Zero when the clock reads past
+    /// that deadline before its timer has fired.
     /// </summary>
     private TimeSpan AttemptTimeout(RpcCall call)
     {
@@ -126,14 +126,20 @@ internal sealed class RpcInvoker
     private async ValueTask<Outcome<object>> AttemptAsync<T>(RpcCall call, ResponseContract<T> contract)
         where T : class
     {
+        TimeSpan timeout = AttemptTimeout(call);
+        if (timeout == TimeSpan.Zero)
+        {
+            // The clock has passed the call's deadline before its timer fired: no attempt is made.
+            return Outcome.FromException<object>(OverallTimeout(call, inner: null));
+        }
+
         int attempt = ++call.Attempts;
         long started = _settings.TimeProvider.GetTimestamp();
-        using var deadline = new LinkedDeadline(_settings.TimeProvider, AttemptTimeout(call), call.DeadlineToken);
+        using var deadline = new LinkedDeadline(_settings.TimeProvider, timeout, call.DeadlineToken);
         CancellationToken attemptToken = deadline.Token;
         bool sent = false;
         try
         {
-            attemptToken.ThrowIfCancellationRequested(); // the call's deadline passed before this attempt began
             AlibabaCloudCredentials credentials = await _settings.CredentialsProvider.GetCredentialsAsync(attemptToken).ConfigureAwait(false);
             SignedRequest signed = Sign(call, credentials);
             using HttpRequestMessage request = CreateRequest(call, signed, attempt);
