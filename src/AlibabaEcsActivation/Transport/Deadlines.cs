@@ -9,8 +9,13 @@ namespace AlibabaEcsActivation.Transport;
 /// <summary>Timeouts and delays on the injected <see cref="TimeProvider"/>, within what its timers accept.</summary>
 internal static class Deadlines
 {
-    // A timer's longest due time (Timer.MaxSupportedTimeout); a longer deadline can never fire in practice.
+    // A timer's longest due time; a longer deadline can never fire in practice. .NET 6 and later take up to
+    // Timer.MaxSupportedTimeout; .NET Framework's CancellationTokenSource takes at most int.MaxValue ms.
+#if NET8_0_OR_GREATER
     private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+#else
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(int.MaxValue);
+#endif
 
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
 
