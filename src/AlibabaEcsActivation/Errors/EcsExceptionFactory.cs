@@ -1,4 +1,5 @@
 using System;
+using AlibabaEcsActivation.Signing;
 
 namespace AlibabaEcsActivation;
 
@@ -7,9 +8,10 @@ internal static class EcsExceptionFactory
 {
     /// <param name="body">The parsed error response.</param>
     /// <param name="attempts">The attempt number that received it.</param>
-    /// <param name="ourStringToSign">What this attempt signed, to diagnose <c>SignatureDoesNotMatch</c>.</param>
+    /// <param name="signed">What this attempt signed: its string-to-sign is derived only to diagnose
+    /// <c>SignatureDoesNotMatch</c>, so no other error makes a string that holds the AccessKeyId and any token.</param>
     /// <param name="retryAfter">The server's <c>x-acs-retry-after</c> hint, if any.</param>
-    public static EcsServiceException Create(ErrorBody body, int attempts, string? ourStringToSign, TimeSpan? retryAfter)
+    public static EcsServiceException Create(ErrorBody body, int attempts, in SignedRequest signed, TimeSpan? retryAfter)
     {
         EcsError error = body.Error;
         if (EcsErrorClassifier.IsThrottling(error))
@@ -26,7 +28,7 @@ internal static class EcsExceptionFactory
             case EcsErrorCodes.OperationForbidden: return new OperationForbiddenException(error, attempts);
             case EcsErrorCodes.InternalErrorDispatch: return new DispatchErrorException(error, attempts);
             case EcsErrorCodes.SignatureDoesNotMatch:
-                return new SignatureMismatchException(error, Diagnose(body.ServerStringToSign, ourStringToSign), attempts);
+                return new SignatureMismatchException(error, Diagnose(body.ServerStringToSign, signed.StringToSign), attempts);
         }
 
         return EcsErrorClassifier.IsAuthentication(error.Code)

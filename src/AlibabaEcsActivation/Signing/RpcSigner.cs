@@ -12,7 +12,7 @@ namespace AlibabaEcsActivation.Signing;
 /// </summary>
 /// <remarks>
 /// The query, the string-to-sign and its bytes live in pooled buffers that are wiped after use (they
-/// hold any security token); the URL is the only string a signature allocates.
+/// hold any security token); on .NET 8 and later the URL is the only string a signature allocates.
 /// </remarks>
 internal static class RpcSigner
 {

@@ -43,7 +43,7 @@ internal static class ResponseInterpreter
         }
 
         ErrorBody error = ErrorBodyParser.Parse(status, errorText, RequestId(response));
-        throw EcsExceptionFactory.Create(error, attempt, signed.StringToSign, RetryAfterHeader.Read(response, timeProvider));
+        throw EcsExceptionFactory.Create(error, attempt, signed, RetryAfterHeader.Read(response, timeProvider));
     }
 
     private static T Parse<T>(in ResponseBody body, ResponseContract<T> contract, HttpResponseMessage response, int attempt)
