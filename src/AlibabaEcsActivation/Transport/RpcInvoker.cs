@@ -80,7 +80,8 @@ internal sealed class RpcInvoker
     {
         TimeSpan remaining = _settings.Timeout - _settings.TimeProvider.GetElapsedTime(call.Started);
         call.AttemptEndsAtDeadline = remaining <= _settings.AttemptTimeout;
-        return call.AttemptEndsAtDeadline ? Deadlines.Timer(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) : Deadlines.Timer(_settings.AttemptTimeout);
+        TimeSpan due = call.AttemptEndsAtDeadline ? TimeSpan.FromTicks(Math.Max(remaining.Ticks, 0)) : _settings.AttemptTimeout;
+        return Deadlines.Timer(due);
     }
 
     /// <summary>Sends <paramref name="call"/> and returns its parsed response, or throws a typed exception.</summary>
