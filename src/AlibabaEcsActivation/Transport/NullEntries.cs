@@ -14,14 +14,10 @@ internal static class NullEntries
     /// <summary>Why <paramref name="activations"/> is no valid answer, or null when it is one.</summary>
     public static string? In(IReadOnlyList<Activation> activations)
     {
-        if (HasNull(activations))
-        {
-            return "ActivationList holds a null entry.";
-        }
-
         foreach (Activation activation in activations)
         {
-            if (In(activation) is { } problem)
+            string? problem = activation is null ? "ActivationList holds a null entry." : In(activation);
+            if (problem is not null)
             {
                 return problem;
             }
@@ -30,12 +26,11 @@ internal static class NullEntries
         return null;
     }
 
-    private static bool HasNull<T>(IReadOnlyList<T> list)
-        where T : class
+    private static bool HasNull(IReadOnlyList<Tag> tags)
     {
-        for (int i = 0; i < list.Count; i++)
+        foreach (Tag tag in tags)
         {
-            if (list[i] is null)
+            if (tag is null)
             {
                 return true;
             }
