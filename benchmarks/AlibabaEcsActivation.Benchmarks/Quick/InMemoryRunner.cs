@@ -39,23 +39,19 @@ internal static class InMemoryRunner
         // The end-to-end scenario itself, both HttpClients as in BenchmarkData but answered in memory.
         using var scenario = new EndToEndScenario("http://127.0.0.1:1/", () => new HttpClient(new CannedHandler(yields)) { Timeout = Timeout.InfiniteTimeSpan });
         var sides = new (string Name, Func<Task> Call)[] { ("raw", scenario.RawCallAsync), ("sdk", scenario.ClientCallAsync), ("obligations", scenario.ObligationsCallAsync) };
+        var chosen = Array.FindAll(sides, side => only == side.Name || (only == "both" && side.Name != "obligations"));
+        bool cold = only is "both" or "obligations";
         byte[] evictor = new byte[EvictorBytes];
         for (int round = 0; round < 3; round++)
         {
-            foreach (var (name, call) in sides)
+            foreach (var (name, call) in chosen)
             {
-                if (only == name || (only == "both" && name != "obligations"))
-                {
-                    await Report(name, call, seconds, yields);
-                }
+                await Report(name, call, seconds, yields);
             }
 
-            foreach (var (name, call) in sides)
+            foreach (var (name, call) in cold ? chosen : [])
             {
-                if ((only == "both" && name != "obligations") || (only == "obligations" && name == "obligations"))
-                {
-                    await ReportCold(name, call, evictor);
-                }
+                await ReportCold(name, call, evictor);
             }
         }
 
