@@ -143,15 +143,15 @@ public partial class EcsActivationClient
         try
         {
             DisableActivationResponse response = await DisableUncheckedAsync(activationId, regionId, cancellationToken).ConfigureAwait(false);
-            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Disabled, response.Activation);
+            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Disabled, response.Activation) { Attempts = response.ResponseMetadata.Attempts };
         }
         catch (ActivationNotFoundException e)
         {
-            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.NotFound, exception: e);
+            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.NotFound, exception: e) { Attempts = e.Attempts };
         }
         catch (EcsException e)
         {
-            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Failed, exception: e);
+            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Failed, exception: e) { Attempts = e.Attempts };
         }
     }
 

@@ -8,9 +8,16 @@ namespace AlibabaEcsActivation;
 
 public partial class EcsActivationClient
 {
+    /// <summary>
+    /// Deleting is not idempotent: once an attempt whose answer was lost may have deleted the code, a
+    /// later attempt's <c>ActivationId.NotFound</c> means the code is gone, not that it never was.
+    /// </summary>
     private static readonly ResponseContract<DeleteActivationResponse> DeletedCode = new(
         EcsJsonContext.Default.DeleteActivationResponse,
-        response => response.Activation is null ? "The response has no Activation object." : NullEntries.In(response.Activation));
+        response => response.Activation is null ? "The response has no Activation object." : NullEntries.In(response.Activation),
+        failure => failure is ActivationNotFoundException { FollowsUnknownOutcome: true } notFound
+            ? new DeleteActivationResponse { RequestId = notFound.RequestId, DeletedByEarlierAttempt = true }
+            : null);
 
     /// <inheritdoc />
     public virtual Task<DeleteActivationResponse> DeleteActivationAsync(string activationId, CancellationToken cancellationToken = default) =>
@@ -25,22 +32,6 @@ public partial class EcsActivationClient
         }
 
         string activationId = InputValidator.RequireId(request.ActivationId, nameof(request), "activation ID (DeleteActivationRequest.ActivationId)");
-        return DeleteAsync(ActivationCall("DeleteActivation", activationId, request.RegionId), cancellationToken);
-    }
-
-    /// <summary>
-    /// Deleting is not idempotent: once an attempt whose answer was lost may have deleted the code, a
-    /// later attempt's <c>ActivationId.NotFound</c> means the code is gone, not that it never was.
-    /// </summary>
-    private async Task<DeleteActivationResponse> DeleteAsync(RpcCall call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _invoker.InvokeAsync(call, DeletedCode, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ActivationNotFoundException e) when (e.FollowsUnknownOutcome)
-        {
-            return new DeleteActivationResponse { RequestId = e.RequestId, DeletedByEarlierAttempt = true };
-        }
+        return _invoker.InvokeAsync(ActivationCall("DeleteActivation", activationId, request.RegionId), DeletedCode, cancellationToken);
     }
 }

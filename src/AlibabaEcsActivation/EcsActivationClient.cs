@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,6 +31,7 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
 
     private readonly ClientSettings _settings;
     private readonly RpcInvoker _invoker;
+    private readonly ClientMetrics _metrics;
     private readonly HttpClient? _ownedHttpClient;
 
     /// <summary>Creates a client without dependency injection.</summary>
@@ -38,14 +40,16 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
     /// A given HttpClient is not disposed by the client.</param>
     /// <param name="loggerFactory">Where to log; null logs nothing.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message says what to fix.</exception>
+    /// <remarks>The client's metrics go to a <see cref="Meter"/> named <see cref="EcsActivationDiagnostics.MeterName"/>
+    /// that it owns and disposes with itself (through dependency injection, the application's <see cref="IMeterFactory"/> makes it).</remarks>
     public EcsActivationClient(EcsActivationClientOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null)
         : this(options, httpClient, loggerFactory, nonceSource: null)
     {
     }
 
-    internal EcsActivationClient(EcsActivationClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory, Func<string>? nonceSource)
+    internal EcsActivationClient(EcsActivationClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory, Func<string>? nonceSource, IMeterFactory? meterFactory = null)
     {
-        _settings = CreateSettings(options, nonceSource);
+        _settings = CreateSettings(options, nonceSource, registeredTimeProvider: null);
         if (httpClient is null)
         {
             _ownedHttpClient = CreateDefaultHttpClient();
@@ -53,14 +57,20 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
         }
 
         HttpClient client = httpClient;
-        _invoker = new RpcInvoker(_settings, () => client, CreateLogger(loggerFactory));
+        _metrics = new ClientMetrics(meterFactory);
+        _invoker = new RpcInvoker(_settings, () => client, CreateLogger(loggerFactory), _metrics);
     }
 
-    /// <summary>For dependency injection: takes a fresh HttpClient from the factory for every call.</summary>
-    internal EcsActivationClient(EcsActivationClientOptions options, Func<HttpClient> httpClientSource, ILoggerFactory? loggerFactory)
+    /// <summary>
+    /// For dependency injection: takes a fresh HttpClient from the factory for every call, and the
+    /// container's logger factory, meter factory and (unless the options set one) clock.
+    /// </summary>
+    internal EcsActivationClient(
+        EcsActivationClientOptions options, Func<HttpClient> httpClientSource, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory = null, TimeProvider? registeredTimeProvider = null)
     {
-        _settings = CreateSettings(options, nonceSource: null);
-        _invoker = new RpcInvoker(_settings, httpClientSource, CreateLogger(loggerFactory));
+        _settings = CreateSettings(options, nonceSource: null, registeredTimeProvider);
+        _metrics = new ClientMetrics(meterFactory);
+        _invoker = new RpcInvoker(_settings, httpClientSource, CreateLogger(loggerFactory), _metrics);
     }
 
     /// <inheritdoc />
@@ -83,25 +93,32 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
     private Task<DisableActivationResponse> DisableUncheckedAsync(string activationId, string? regionId, CancellationToken cancellationToken) =>
         _invoker.InvokeAsync(ActivationCall("DisableActivation", activationId, regionId), DisabledCode, cancellationToken);
 
-    /// <summary>Disposes the HttpClient the client created itself, if any.</summary>
+    /// <summary>Disposes the HttpClient and the meter the client created itself, if any.</summary>
     public void Dispose()
     {
         Dispose(disposing: true);
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Releases the owned HttpClient.</summary>
+    /// <summary>Releases the owned HttpClient and meter.</summary>
     /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)
         {
             _ownedHttpClient?.Dispose();
+            _metrics.Dispose();
         }
     }
 
     /// <summary>Where this client's credentials come from (for tests).</summary>
     internal ICredentialsProvider CredentialsProvider => _settings.CredentialsProvider;
+
+    /// <summary>The clock this client runs on (for tests).</summary>
+    internal TimeProvider TimeProvider => _settings.TimeProvider;
+
+    /// <summary>The meter this client records on (for tests).</summary>
+    internal Meter Meter => _metrics.Meter;
 
     /// <inheritdoc />
     public override string ToString() => $"EcsActivationClient {{ RegionId = {_settings.DefaultRegionId}, Endpoint = {_settings.Endpoint ?? "(from region)"} }}";
@@ -121,7 +138,7 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
     private RpcCall ActivationCall(string action, string activationId, string? regionId) =>
         CreateCall(action, regionId, new RpcParameters().Set("ActivationId", activationId));
 
-    private static ClientSettings CreateSettings(EcsActivationClientOptions options, Func<string>? nonceSource)
+    private static ClientSettings CreateSettings(EcsActivationClientOptions options, Func<string>? nonceSource, TimeProvider? registeredTimeProvider)
     {
         if (options is null)
         {
@@ -134,7 +151,7 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
             throw new ArgumentException("Invalid EcsActivationClientOptions: " + string.Join(" ", failures), nameof(options));
         }
 
-        return new ClientSettings(options, ResolveCredentials(options), nonceSource);
+        return new ClientSettings(options, ResolveCredentials(options), nonceSource, registeredTimeProvider);
     }
 
     private static ICredentialsProvider ResolveCredentials(EcsActivationClientOptions options)

@@ -63,7 +63,11 @@ public sealed class EcsActivationClientOptions
     /// <summary>Appended to the User-Agent header, to identify your application in Alibaba Cloud's logs.</summary>
     public string? UserAgentSuffix { get; set; }
 
-    /// <summary>The clock for timestamps, timeouts and backoff. Replace it only in tests.</summary>
+    /// <summary>
+    /// The clock for timestamps, timeouts, backoff and the elapsed times the client reports. Replace it only
+    /// in tests. Through dependency injection, left at <see cref="TimeProvider.System"/>, the container's
+    /// registered <see cref="System.TimeProvider"/> is used if there is one; set here, this one wins.
+    /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <inheritdoc />

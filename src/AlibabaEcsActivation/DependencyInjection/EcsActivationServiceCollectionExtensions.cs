@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Metrics;
 using System.Net.Http;
 using System.Threading;
 using AlibabaEcsActivation;
@@ -11,6 +12,12 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers <see cref="IEcsActivationClient"/> with dependency injection.</summary>
+/// <remarks>
+/// The client logs through the container's <see cref="ILoggerFactory"/>, makes its meter with the
+/// container's <see cref="IMeterFactory"/>, and runs on the container's <see cref="TimeProvider"/>, each when
+/// one is registered. <see cref="EcsActivationClientOptions.TimeProvider"/>, when set to anything but
+/// <see cref="TimeProvider.System"/>, wins over the registered clock.
+/// </remarks>
 public static class EcsActivationServiceCollectionExtensions
 {
     /// <summary>The name of the HttpClient the client uses, to add handlers (a proxy, say) through IHttpClientFactory.</summary>
@@ -69,13 +76,17 @@ public static class EcsActivationServiceCollectionExtensions
 
         // A singleton client that asks the factory for an HttpClient on every call: handlers are
         // pooled and recycled by IHttpClientFactory (DNS changes are seen, sockets are not exhausted).
+        // Logging, metrics and the clock are the container's when it has them; a TimeProvider set in the
+        // options wins over the registered one.
         services.TryAddSingleton<IEcsActivationClient>(provider =>
         {
             var factory = provider.GetRequiredService<IHttpClientFactory>();
             return new EcsActivationClient(
                 provider.GetRequiredService<IOptions<EcsActivationClientOptions>>().Value,
                 () => factory.CreateClient(HttpClientName),
-                provider.GetService<ILoggerFactory>());
+                provider.GetService<ILoggerFactory>(),
+                provider.GetService<IMeterFactory>(),
+                provider.GetService<TimeProvider>());
         });
 
         // The client enforces its own per-attempt and overall timeouts.

@@ -38,6 +38,12 @@ public sealed class ActivationDisableOutcome
     /// <summary>The exception the call ended with; null on success.</summary>
     public EcsException? Exception { get; }
 
+    /// <summary>
+    /// How many attempts the DisableActivation call for this code made (retries included); 0 when no call
+    /// was made (<see cref="ActivationDisableStatus.AlreadyDisabled"/>, or a listed code without an ID).
+    /// </summary>
+    public int Attempts { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => ErrorCode is null && Exception is null
         ? $"{ActivationId}: {Status}"

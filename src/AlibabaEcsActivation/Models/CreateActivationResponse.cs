@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json.Serialization;
 
 namespace AlibabaEcsActivation;
@@ -7,8 +8,10 @@ namespace AlibabaEcsActivation;
 /// <para><b>The service returns <see cref="ActivationCode"/> only once, in this response.</b> Store it
 /// securely right away (it cannot be read again), and never log it: <see cref="ToString"/> leaves it out.</para>
 /// </summary>
-public sealed class CreateActivationResponse
+public sealed class CreateActivationResponse : IEcsResponse
 {
+    private EcsResponseMetadata _responseMetadata = EcsResponseMetadata.None;
+
     /// <summary>The ID of the request, to quote to Alibaba Cloud support.</summary>
     [JsonPropertyName("RequestId")]
     public string? RequestId { get; init; }
@@ -31,6 +34,19 @@ public sealed class CreateActivationResponse
     /// </summary>
     [JsonIgnore]
     public string ClientToken { get; internal set; } = string.Empty;
+
+    /// <summary>
+    /// The HTTP exchange behind this response: status code, request ID, attempts and elapsed time. A
+    /// response built by hand (a test double's) carries zeros unless it sets this.
+    /// </summary>
+    [JsonIgnore]
+    public EcsResponseMetadata ResponseMetadata
+    {
+        get => _responseMetadata;
+        init => _responseMetadata = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    void IEcsResponse.SetResponseMetadata(EcsResponseMetadata metadata) => _responseMetadata = metadata;
 
     /// <summary>Describes the response without the secret <see cref="ActivationCode"/>.</summary>
     /// <returns>The request ID, activation ID and client token; the code is shown as <c>&lt;redacted&gt;</c>.</returns>

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json.Serialization;
 
 namespace AlibabaEcsActivation;
@@ -6,8 +7,10 @@ namespace AlibabaEcsActivation;
 /// The result of DeleteActivation: the request ID and the code as it was when deleted, or, when an
 /// earlier attempt of the same call removed it, <see cref="DeletedByEarlierAttempt"/>.
 /// </summary>
-public sealed class DeleteActivationResponse
+public sealed class DeleteActivationResponse : IEcsResponse
 {
+    private EcsResponseMetadata _responseMetadata = EcsResponseMetadata.None;
+
     /// <summary>The ID of the request, to quote to Alibaba Cloud support.</summary>
     [JsonPropertyName("RequestId")]
     public string? RequestId { get; init; }
@@ -29,6 +32,19 @@ public sealed class DeleteActivationResponse
     /// </summary>
     [JsonIgnore]
     public bool DeletedByEarlierAttempt { get; internal set; }
+
+    /// <summary>
+    /// The HTTP exchange behind this response: status code, request ID, attempts and elapsed time. A
+    /// response built by hand (a test double's) carries zeros unless it sets this.
+    /// </summary>
+    [JsonIgnore]
+    public EcsResponseMetadata ResponseMetadata
+    {
+        get => _responseMetadata;
+        init => _responseMetadata = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    void IEcsResponse.SetResponseMetadata(EcsResponseMetadata metadata) => _responseMetadata = metadata;
 
     /// <inheritdoc />
     public override string ToString() => DeletedByEarlierAttempt

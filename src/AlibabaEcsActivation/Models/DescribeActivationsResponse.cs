@@ -5,9 +5,10 @@ using System.Text.Json.Serialization;
 namespace AlibabaEcsActivation;
 
 /// <summary>One page of DescribeActivations.</summary>
-public sealed class DescribeActivationsResponse
+public sealed class DescribeActivationsResponse : IEcsResponse
 {
     private IReadOnlyList<Activation> _activationList = Array.Empty<Activation>();
+    private EcsResponseMetadata _responseMetadata = EcsResponseMetadata.None;
 
     /// <summary>The ID of the request, to quote to Alibaba Cloud support.</summary>
     [JsonPropertyName("RequestId")]
@@ -36,6 +37,19 @@ public sealed class DescribeActivationsResponse
         get => _activationList;
         init => _activationList = value ?? Array.Empty<Activation>();
     }
+
+    /// <summary>
+    /// The HTTP exchange behind this response: status code, request ID, attempts and elapsed time. A
+    /// response built by hand (a test double's) carries zeros unless it sets this.
+    /// </summary>
+    [JsonIgnore]
+    public EcsResponseMetadata ResponseMetadata
+    {
+        get => _responseMetadata;
+        init => _responseMetadata = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    void IEcsResponse.SetResponseMetadata(EcsResponseMetadata metadata) => _responseMetadata = metadata;
 
     /// <inheritdoc />
     public override string ToString() =>

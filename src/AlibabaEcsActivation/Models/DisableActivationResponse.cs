@@ -1,10 +1,13 @@
+using System;
 using System.Text.Json.Serialization;
 
 namespace AlibabaEcsActivation;
 
 /// <summary>The result of DisableActivation: the request ID and the activation code as it now stands.</summary>
-public sealed class DisableActivationResponse
+public sealed class DisableActivationResponse : IEcsResponse
 {
+    private EcsResponseMetadata _responseMetadata = EcsResponseMetadata.None;
+
     /// <summary>The ID of the request, to quote to Alibaba Cloud support.</summary>
     [JsonPropertyName("RequestId")]
     public string? RequestId { get; init; }
@@ -12,6 +15,19 @@ public sealed class DisableActivationResponse
     /// <summary>The activation code after the call; <see cref="Activation.Disabled"/> is true.</summary>
     [JsonPropertyName("Activation")]
     public Activation Activation { get; init; } = null!;
+
+    /// <summary>
+    /// The HTTP exchange behind this response: status code, request ID, attempts and elapsed time. A
+    /// response built by hand (a test double's) carries zeros unless it sets this.
+    /// </summary>
+    [JsonIgnore]
+    public EcsResponseMetadata ResponseMetadata
+    {
+        get => _responseMetadata;
+        init => _responseMetadata = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    void IEcsResponse.SetResponseMetadata(EcsResponseMetadata metadata) => _responseMetadata = metadata;
 
     /// <inheritdoc />
     public override string ToString() => $"DisableActivationResponse {{ RequestId = {RequestId}, {Activation} }}";

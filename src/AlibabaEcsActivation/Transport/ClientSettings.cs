@@ -8,7 +8,11 @@ namespace AlibabaEcsActivation.Transport;
 /// <summary>An immutable copy of the options, resolved once when the client is created.</summary>
 internal sealed class ClientSettings
 {
-    public ClientSettings(EcsActivationClientOptions options, ICredentialsProvider credentialsProvider, Func<string>? nonceSource)
+    /// <param name="options">The validated options.</param>
+    /// <param name="credentialsProvider">The credentials the options name.</param>
+    /// <param name="nonceSource">Draws each attempt's SignatureNonce; null for the random one.</param>
+    /// <param name="registeredTimeProvider">The clock registered in dependency injection, used when the options leave theirs at <see cref="TimeProvider.System"/>.</param>
+    public ClientSettings(EcsActivationClientOptions options, ICredentialsProvider credentialsProvider, Func<string>? nonceSource, TimeProvider? registeredTimeProvider = null)
     {
         DefaultRegionId = options.RegionId!;
         Endpoint = string.IsNullOrWhiteSpace(options.Endpoint) ? null : options.Endpoint;
@@ -21,7 +25,7 @@ internal sealed class ClientSettings
         RetryBaseDelay = options.RetryBaseDelay;
         RetryMaxDelay = options.RetryMaxDelay;
         RetryThrottling = options.RetryThrottling;
-        TimeProvider = options.TimeProvider;
+        TimeProvider = registeredTimeProvider is not null && ReferenceEquals(options.TimeProvider, TimeProvider.System) ? registeredTimeProvider : options.TimeProvider;
         NonceSource = nonceSource ?? SignatureNonce.Next;
         UserAgent = $"AlibabaEcsActivation/{Diagnostics.EcsActivationDiagnostics.Version} (.NET; {Environment.OSVersion.Platform})"
             + (string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? string.Empty : " " + options.UserAgentSuffix!.Trim());

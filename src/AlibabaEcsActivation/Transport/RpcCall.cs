@@ -40,4 +40,16 @@ internal sealed class RpcCall
 
     /// <summary>The call's token inside its overall Timeout: cancelled when that runs out, or when the caller cancels.</summary>
     public CancellationToken DeadlineToken { get; set; }
+
+    /// <summary>The HTTP status of the latest attempt's answer; 0 when it got none.</summary>
+    public int LastStatusCode { get; set; }
+
+    /// <summary>The request ID of the latest attempt's answer, if it had one.</summary>
+    public string? LastRequestId { get; set; }
+
+    /// <summary>How long the call took, set when it ends.</summary>
+    public TimeSpan Elapsed { get; set; }
+
+    /// <summary>The call's metadata as it ended; <paramref name="bodyRequestId"/> stands in for a missing request ID header.</summary>
+    public EcsResponseMetadata Metadata(string? bodyRequestId) => new(LastStatusCode, LastRequestId ?? bodyRequestId, Attempts, Elapsed);
 }

@@ -37,13 +37,15 @@ internal sealed class RpcInvoker
     private readonly ClientSettings _settings;
     private readonly Func<HttpClient> _httpClientSource;
     private readonly ILogger _logger;
+    private readonly ClientMetrics _metrics;
     private readonly ResiliencePipeline<object> _attempts;
 
-    public RpcInvoker(ClientSettings settings, Func<HttpClient> httpClientSource, ILogger logger)
+    public RpcInvoker(ClientSettings settings, Func<HttpClient> httpClientSource, ILogger logger, ClientMetrics metrics)
     {
         _settings = settings;
         _httpClientSource = httpClientSource;
         _logger = logger;
+        _metrics = metrics;
         var attempts = new ResiliencePipelineBuilder<object> { TimeProvider = settings.TimeProvider };
         if (settings.MaxRetries > 0)
         {
@@ -66,7 +68,10 @@ internal sealed class RpcInvoker
         OnRetry = args =>
         {
             RpcCall call = args.Context.Properties.GetValue(CallKey, null!);
-            Log.Retrying(_logger, call.Action, call.RegionId, (long)args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1, _settings.MaxRetries);
+            Exception failure = args.Outcome.Exception!; // only failures are retried
+            Log.Retrying(_logger, call.Action, call.RegionId, call.Attempts, RpcConventions.ErrorTypeOf(failure), call.LastStatusCode, call.LastRequestId ?? "-",
+                (long)args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1, _settings.MaxRetries);
+            _metrics.Retrying(call, failure);
             return default;
         },
     };
@@ -89,7 +94,7 @@ internal sealed class RpcInvoker
         where T : class
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using Activity? activity = StartActivity(call);
+        using Activity? activity = CallActivity.Start(call);
         call.Started = _settings.TimeProvider.GetTimestamp();
         call.CallerToken = cancellationToken;
         // The call's Timeout, backoffs included; the caller's cancellation reaches the attempts through it.
@@ -104,12 +109,17 @@ internal sealed class RpcInvoker
                 context,
                 (Invoker: this, Call: call, Contract: contract)).ConfigureAwait(false);
             outcome.ThrowIfException();
-            activity?.SetTag("ecs.attempts", call.Attempts);
-            return (T)outcome.Result!;
+            return CallSucceeded(call, activity, (T)outcome.Result!);
         }
         catch (Exception e)
         {
-            Exception failure = Failure(e, call, activity);
+            Exception failure = Failure(e, call);
+            if (failure is EcsException ecs && contract.Recover(ecs) is { } recovered)
+            {
+                return CallSucceeded(call, activity, recovered);
+            }
+
+            CallFailed(call, activity, failure);
             if (ReferenceEquals(failure, e))
             {
                 throw; // with its original stack trace
@@ -158,23 +168,18 @@ internal sealed class RpcInvoker
 
             using (response)
             {
+                call.LastStatusCode = (int)response.StatusCode;
+                call.LastRequestId = ResponseInterpreter.RequestId(response);
                 T result = await ResponseInterpreter.ReadAsync(response, contract, attempt, signed, _settings.TimeProvider, attemptToken).ConfigureAwait(false);
-                Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, (int)response.StatusCode, "-", ResponseInterpreter.RequestId(response) ?? "-", ElapsedMs(started));
+                Log.AttemptSucceeded(_logger, call.Action, call.RegionId, attempt, call.LastStatusCode, call.LastRequestId ?? "-", ElapsedMs(started));
                 return Outcome.FromResult<object>(result);
             }
         }
         catch (Exception caught)
         {
+            // Logged where the retry strategy decides: as a retry, or as the failure that ends the call.
             Exception e = Classify(caught, call, sent, attemptToken);
-            if (e is EcsServiceException answered)
-            {
-                Log.AttemptCompleted(_logger, call.Action, call.RegionId, attempt, answered.StatusCode, answered.ErrorCode ?? "-", answered.RequestId ?? "-", ElapsedMs(started));
-            }
-            else
-            {
-                Log.AttemptFailed(_logger, call.Action, call.RegionId, attempt, e.GetType().Name, ElapsedMs(started));
-            }
-
+            (call.LastStatusCode, call.LastRequestId) = e is EcsServiceException answered ? (answered.StatusCode, answered.RequestId) : (0, null);
             return Outcome.FromException<object>(e);
         }
     }
@@ -281,11 +286,8 @@ internal sealed class RpcInvoker
     /// Turns what escaped the retry strategy into what the caller sees: the caller's own cancellation,
     /// or an <see cref="EcsException"/> whatever the wire or a handler threw, with the attempts it took.
     /// </summary>
-    private Exception Failure(Exception e, RpcCall call, Activity? activity)
+    private Exception Failure(Exception e, RpcCall call)
     {
-        activity?.SetTag("ecs.attempts", call.Attempts);
-        activity?.SetStatus(ActivityStatusCode.Error);
-        activity?.SetTag("error.type", (e as EcsServiceException)?.ErrorCode ?? e.GetType().Name);
         if (call.CallerToken.IsCancellationRequested && e is OperationCanceledException)
         {
             // The caller's cancellation stays a cancellation, never a timeout, and names the caller's token.
@@ -318,14 +320,37 @@ internal sealed class RpcInvoker
         $"{call.Action} did not complete within Timeout ({_settings.Timeout.TotalSeconds:0.###} s) after {call.Attempts} attempt(s).",
         _settings.Timeout, call.Attempts, inner);
 
-    private static Activity? StartActivity(RpcCall call)
+    /// <summary>Stamps the result with the call's metadata, and ends the call's span and duration.</summary>
+    private T CallSucceeded<T>(RpcCall call, Activity? activity, T result)
+        where T : class
     {
-        Activity? activity = EcsActivationDiagnostics.ActivitySource.StartActivity(call.Action, ActivityKind.Client);
-        activity?.SetTag("rpc.system", "alibaba_cloud");
-        activity?.SetTag("rpc.method", call.Action);
-        activity?.SetTag("cloud.region", call.RegionId);
-        activity?.SetTag("server.address", call.Endpoint.Host);
-        return activity;
+        call.Elapsed = _settings.TimeProvider.GetElapsedTime(call.Started);
+        if (result is IEcsResponse response)
+        {
+            response.SetResponseMetadata(call.Metadata(response.RequestId));
+        }
+
+        CallActivity.Succeeded(activity, call);
+        _metrics.CallEnded(call, call.Elapsed, failure: null);
+        return result;
+    }
+
+    /// <summary>The failed call's span, duration and log line: a Warning, or Debug for the caller's own cancellation.</summary>
+    private void CallFailed(RpcCall call, Activity? activity, Exception failure)
+    {
+        call.Elapsed = _settings.TimeProvider.GetElapsedTime(call.Started);
+        CallActivity.Failed(activity, call, failure);
+        _metrics.CallEnded(call, call.Elapsed, failure);
+        if (failure is OperationCanceledException)
+        {
+            Log.CallCancelled(_logger, call.Action, call.RegionId, call.Attempts);
+        }
+        else
+        {
+            var service = failure as EcsServiceException;
+            Log.CallFailed(_logger, call.Action, call.RegionId, call.Attempts, (long)call.Elapsed.TotalMilliseconds, RpcConventions.ErrorTypeOf(failure),
+                service?.StatusCode ?? 0, service?.RequestId ?? "-");
+        }
     }
 
     private long ElapsedMs(long started) => (long)_settings.TimeProvider.GetElapsedTime(started).TotalMilliseconds;

@@ -34,6 +34,7 @@ public class AmbiguousOutcomeTests
         Assert.Null(response.Activation);
         Assert.Equal("req-ActivationId.NotFound", response.RequestId);
         Assert.Equal(2, ecs.Requests.Count);
+        Assert.Equal((404, "req-ActivationId.NotFound", 2), (response.ResponseMetadata.StatusCode, response.ResponseMetadata.RequestId, response.ResponseMetadata.Attempts));
         Assert.Contains("DeletedByEarlierAttempt = True", response.ToString(), StringComparison.Ordinal);
     }
 

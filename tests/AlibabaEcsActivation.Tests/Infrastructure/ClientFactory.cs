@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Metrics;
 using System.Net.Http;
 using AlibabaEcsActivation.Credentials;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,7 @@ public static class ClientFactory
         return options;
     }
 
-    public static EcsActivationClient Create(System.Net.Http.HttpMessageHandler handler, Action<EcsActivationClientOptions>? configure = null, ILoggerFactory? loggerFactory = null, Func<string>? nonces = null) =>
-        new(Options(configure), new HttpClient(handler), loggerFactory, nonces);
+    public static EcsActivationClient Create(
+        System.Net.Http.HttpMessageHandler handler, Action<EcsActivationClientOptions>? configure = null, ILoggerFactory? loggerFactory = null, Func<string>? nonces = null, IMeterFactory? meterFactory = null) =>
+        new(Options(configure), new HttpClient(handler), loggerFactory, nonces, meterFactory);
 }

@@ -60,6 +60,7 @@ public class BulkDisableTests
         BulkDisableResult result = await client.DisableActivationsAsync(new[] { "a", "b", "c" });
 
         Assert.All(result.Outcomes, o => Assert.Equal(ActivationDisableStatus.Disabled, o.Status));
+        Assert.All(result.Outcomes, o => Assert.Equal(3, o.Attempts));
         Assert.Equal(9, ecs.Requests.Count);
     }
 
@@ -76,6 +77,7 @@ public class BulkDisableTests
         Assert.Equal(("Throttling.Api", ActivationDisableStatus.Failed), (result.Outcomes[0].ErrorCode, result.Outcomes[0].Status));
         Assert.IsType<ThrottlingException>(result.Outcomes[0].Exception);
         Assert.Equal(ActivationDisableStatus.Disabled, result.Outcomes[1].Status);
+        Assert.Equal((2, 1), (result.Outcomes[0].Attempts, result.Outcomes[1].Attempts));
         Assert.Equal(2, ecs.RequestsFor("DisableActivation").Count(r => r["ActivationId"] == "hot"));
     }
 
