@@ -1,9 +1,12 @@
 using AlibabaEcsActivation;
+using AlibabaEcsActivation.Diagnostics;
 using AlibabaEcsActivation.Testing;
 using DependencyInjectionSample;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 // Options come from appsettings.json, then environment variables (EcsActivation__RegionId=cn-beijing,
 // LeakResponse__UseLocalEmulator=false, LeakResponse__ActivationIds__0=<id>), then the command line.
@@ -17,6 +20,13 @@ builder.Services.AddSingleton(leakResponse);
 
 builder.Services.AddEcsActivationClient(builder.Configuration.GetSection("EcsActivation"));
 builder.Services.AddHostedService<LeakResponder>();
+
+// OpenTelemetry: the client's spans (one per call, "Ecs/DisableActivation") and metrics
+// (rpc.client.call.duration, alibaba_ecs_activation.client.retries), written to the console here; use an
+// OTLP exporter in production. The host's IMeterFactory makes the client's meter.
+builder.Services.AddOpenTelemetry()
+    .WithTracing(tracing => tracing.AddSource(EcsActivationDiagnostics.ActivitySourceName).AddConsoleExporter())
+    .WithMetrics(metrics => metrics.AddMeter(EcsActivationDiagnostics.MeterName).AddConsoleExporter());
 
 // Demo only: point the client at an in-process emulator with its test key. Remove in production.
 await using EcsEmulatorServer? emulator = leakResponse.UseLocalEmulator ? await new EcsEmulator().StartServerAsync() : null;
