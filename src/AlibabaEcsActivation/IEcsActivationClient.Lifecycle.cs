@@ -90,7 +90,7 @@ public partial interface IEcsActivationClient
     /// so a code that was already disabled is reported as <see cref="ActivationDisableStatus.Disabled"/>.
     /// </summary>
     /// <param name="activationIds">The IDs; repeats are disabled once. An empty list makes no call.</param>
-    /// <param name="options">Concurrency and region; null uses the defaults.</param>
+    /// <param name="options">Concurrency and region; null uses the defaults. <see cref="BulkDisableOptions.AllInRegion"/> must be false.</param>
     /// <param name="cancellationToken">Cancels the whole operation (codes already disabled stay disabled).</param>
     /// <returns>One outcome per distinct ID, in input order.</returns>
     /// <exception cref="System.ArgumentException">An ID or option is invalid; nothing was sent.</exception>
@@ -98,17 +98,20 @@ public partial interface IEcsActivationClient
     Task<BulkDisableResult> DisableActivationsAsync(IEnumerable<string> activationIds, BulkDisableOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Disables every enabled activation code that matches <paramref name="filter"/> (every code in the region
-    /// when it sets no filter): lists all matches first, then disables the enabled ones at most
-    /// <see cref="BulkDisableOptions.MaxConcurrency"/> at a time. Codes already disabled are reported as
-    /// <see cref="ActivationDisableStatus.AlreadyDisabled"/> without a call; failures are reported per code.
+    /// Disables every enabled activation code that matches <paramref name="filter"/>: lists all matches first,
+    /// then disables the enabled ones at most <see cref="BulkDisableOptions.MaxConcurrency"/> at a time. Codes
+    /// already disabled are reported as <see cref="ActivationDisableStatus.AlreadyDisabled"/> without a call;
+    /// failures are reported per code.
+    /// <para>A filter that sets no condition (ActivationId, InstanceName, ResourceGroupId or Tags) would match
+    /// every code in the region, so it is refused unless <see cref="BulkDisableOptions.AllInRegion"/> is true.</para>
     /// </summary>
     /// <param name="filter">Filters and region, as for <see cref="DescribeAllActivationsAsync"/> (PageNumber/PageSize unset).</param>
-    /// <param name="options">Concurrency; its RegionId must be null (the filter holds the region).</param>
+    /// <param name="options">Concurrency, and <see cref="BulkDisableOptions.AllInRegion"/> for an empty filter; its RegionId must be null (the filter holds the region).</param>
     /// <param name="cancellationToken">Cancels the whole operation (codes already disabled stay disabled).</param>
     /// <returns>One outcome per listed code, in listing order.</returns>
-    /// <exception cref="System.ArgumentException">The filter or options are invalid; nothing was sent.</exception>
+    /// <exception cref="System.ArgumentException">The filter or options are invalid, or the filter is empty without
+    /// <see cref="BulkDisableOptions.AllInRegion"/> (or sets a condition with it); nothing was sent.</exception>
     /// <exception cref="EcsException">The listing failed (after retries); no code was disabled.</exception>
     /// <exception cref="System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    Task<BulkDisableResult> DisableActivationsAsync(DescribeActivationsRequest filter, BulkDisableOptions? options = null, CancellationToken cancellationToken = default);
+    Task<BulkDisableResult> DisableMatchingActivationsAsync(DescribeActivationsRequest filter, BulkDisableOptions? options = null, CancellationToken cancellationToken = default);
 }
