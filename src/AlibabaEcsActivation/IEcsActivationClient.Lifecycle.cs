@@ -44,18 +44,18 @@ public partial interface IEcsActivationClient
 
     /// <summary>
     /// Lists every activation code that matches the filters, reading pages lazily with MaxResults/NextToken:
-    /// a page is requested only when the previous one is consumed, and the walk stops when the service returns
-    /// no NextToken. The sequence can be enumerated <b>once</b>; a second enumeration throws
-    /// <see cref="System.InvalidOperationException"/> rather than silently repeating every call.
+    /// a page is requested only when the previous one is consumed, and the listing ends when the service returns
+    /// no NextToken. Each enumeration lists afresh. <see cref="ActivationPageable.AsPages"/> gives the pages with
+    /// their continuation token (NextToken), so that a long listing can stop and continue later.
     /// </summary>
     /// <param name="request">Filters (ActivationId, InstanceName, ResourceGroupId, Tags), the region, optionally
-    /// MaxResults as the page size (default 50) and NextToken to resume. PageNumber/PageSize must be unset. Null lists everything.</param>
-    /// <param name="cancellationToken">Stops the walk; also honoured through <c>WithCancellation</c>.</param>
-    /// <returns>The codes, page after page.</returns>
+    /// MaxResults as the page size (default 50) and NextToken to start from. PageNumber/PageSize must be unset. Null lists everything.</param>
+    /// <param name="cancellationToken">Stops every enumeration of the listing; <c>WithCancellation</c> adds a token to one.</param>
+    /// <returns>The codes, page after page; enumerable any number of times, nothing is sent until then.</returns>
     /// <exception cref="System.ArgumentException">Thrown by this call (before any I/O) when PageNumber/PageSize is set or a filter is malformed.</exception>
     /// <exception cref="EcsException">Thrown while enumerating when a page cannot be read (after retries).</exception>
     /// <exception cref="System.OperationCanceledException">Thrown while enumerating once cancellation is requested.</exception>
-    IAsyncEnumerable<Activation> DescribeAllActivationsAsync(DescribeActivationsRequest? request = null, CancellationToken cancellationToken = default);
+    ActivationPageable DescribeAllActivationsAsync(DescribeActivationsRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Deletes an unused activation code. A code that still has registered managed instances cannot be deleted
