@@ -45,7 +45,7 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
 
     internal EcsActivationClient(EcsActivationClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory, Func<string>? nonceSource)
     {
-        _settings = CreateSettings(options, nonceSource);
+        _settings = CreateSettings(options, nonceSource, credentialsHttpClientSource: null, loggerFactory);
         if (httpClient is null)
         {
             _ownedHttpClient = CreateDefaultHttpClient();
@@ -57,9 +57,13 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
     }
 
     /// <summary>For dependency injection: takes a fresh HttpClient from the factory for every call.</summary>
-    internal EcsActivationClient(EcsActivationClientOptions options, Func<HttpClient> httpClientSource, ILoggerFactory? loggerFactory)
+    /// <param name="options">The options.</param>
+    /// <param name="httpClientSource">The client for the ECS API.</param>
+    /// <param name="loggerFactory">Where to log.</param>
+    /// <param name="credentialsHttpClientSource">The client for the default chain's STS and credentials-URI requests, unless the options give one.</param>
+    internal EcsActivationClient(EcsActivationClientOptions options, Func<HttpClient> httpClientSource, ILoggerFactory? loggerFactory, Func<HttpClient>? credentialsHttpClientSource = null)
     {
-        _settings = CreateSettings(options, nonceSource: null);
+        _settings = CreateSettings(options, nonceSource: null, credentialsHttpClientSource, loggerFactory);
         _invoker = new RpcInvoker(_settings, httpClientSource, CreateLogger(loggerFactory));
     }
 
@@ -121,7 +125,7 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
     private RpcCall ActivationCall(string action, string activationId, string? regionId) =>
         CreateCall(action, regionId, new RpcParameters().Set("ActivationId", activationId));
 
-    private static ClientSettings CreateSettings(EcsActivationClientOptions options, Func<string>? nonceSource)
+    private static ClientSettings CreateSettings(EcsActivationClientOptions options, Func<string>? nonceSource, Func<HttpClient>? credentialsHttpClientSource, ILoggerFactory? loggerFactory)
     {
         if (options is null)
         {
@@ -134,19 +138,28 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
             throw new ArgumentException("Invalid EcsActivationClientOptions: " + string.Join(" ", failures), nameof(options));
         }
 
-        return new ClientSettings(options, ResolveCredentials(options), nonceSource);
+        return new ClientSettings(options, ResolveCredentials(options, credentialsHttpClientSource, loggerFactory), nonceSource);
     }
 
-    private static ICredentialsProvider ResolveCredentials(EcsActivationClientOptions options)
+    private static ICredentialsProvider ResolveCredentials(EcsActivationClientOptions options, Func<HttpClient>? credentialsHttpClientSource, ILoggerFactory? loggerFactory)
     {
         if (options.CredentialsProvider is not null)
         {
             return options.CredentialsProvider;
         }
 
-        return string.IsNullOrEmpty(options.AccessKeyId)
-            ? new DefaultCredentialsProvider()
-            : new StaticCredentialsProvider(options.AccessKeyId!, options.AccessKeySecret!, options.SecurityToken);
+        if (!string.IsNullOrEmpty(options.AccessKeyId))
+        {
+            return new StaticCredentialsProvider(options.AccessKeyId!, options.AccessKeySecret!, options.SecurityToken);
+        }
+
+        // The options' client first (it was given for this client), else the one from dependency injection.
+        HttpClient? given = options.CredentialsHttpClient;
+        CredentialsContext context = (options.CredentialsContext ?? CredentialsContext.Default) with
+        {
+            NetworkHttpClientSource = given is not null ? () => given : credentialsHttpClientSource,
+        };
+        return new DefaultCredentialsProvider(context, CreateLogger(loggerFactory));
     }
 
     private static ILogger CreateLogger(ILoggerFactory? loggerFactory) =>
