@@ -155,10 +155,8 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
 
         // The options' client first (it was given for this client), else the one from dependency injection.
         HttpClient? given = options.CredentialsHttpClient;
-        CredentialsContext context = (options.CredentialsContext ?? CredentialsContext.Default) with
-        {
-            NetworkHttpClientSource = given is not null ? () => given : credentialsHttpClientSource,
-        };
+        CredentialsContext context = options.CredentialsContext ?? CredentialsContext.Default;
+        context = context with { NetworkHttpClientSource = given is not null ? () => given : credentialsHttpClientSource ?? context.NetworkHttpClientSource };
         return new DefaultCredentialsProvider(context, CreateLogger(loggerFactory));
     }
 
