@@ -31,8 +31,11 @@ internal static class AllEnabledCommand
         BulkDisableResult result;
         try
         {
-            result = await client.DisableActivationsAsync(
-                new DescribeActivationsRequest { RegionId = options.Region, InstanceName = options.InstanceName }, options: null, cancellationToken);
+            // Without --instance-name the filter is empty: the flag says that every code in the region is meant.
+            result = await client.DisableMatchingActivationsAsync(
+                new DescribeActivationsRequest { RegionId = options.Region, InstanceName = options.InstanceName },
+                new BulkDisableOptions { AllInRegion = options.InstanceName is null },
+                cancellationToken);
         }
         catch (Exception e) when (FailureReport.Handles(e))
         {

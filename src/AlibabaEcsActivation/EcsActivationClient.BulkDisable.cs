@@ -19,6 +19,11 @@ public partial class EcsActivationClient
 
         options ??= new BulkDisableOptions();
         ValidateBulkOptions(options);
+        if (options.AllInRegion)
+        {
+            throw new ArgumentException("BulkDisableOptions.AllInRegion applies to DisableMatchingActivationsAsync only; a list of IDs disables just those codes.", nameof(options));
+        }
+
         if (options.RegionId is not null)
         {
             InputValidator.RequireRegionId(options.RegionId, nameof(options));
@@ -43,7 +48,7 @@ public partial class EcsActivationClient
     }
 
     /// <inheritdoc />
-    public virtual Task<BulkDisableResult> DisableActivationsAsync(DescribeActivationsRequest filter, BulkDisableOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<BulkDisableResult> DisableMatchingActivationsAsync(DescribeActivationsRequest filter, BulkDisableOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (filter is null)
         {
@@ -58,6 +63,7 @@ public partial class EcsActivationClient
         }
 
         ValidateWalk(filter, nameof(filter));
+        RequireAllToBeExplicit(filter, options);
         return DisableMatchingAsync(filter, options.MaxConcurrency, cancellationToken);
     }
 
@@ -152,6 +158,30 @@ public partial class EcsActivationClient
         catch (EcsException e)
         {
             return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Failed, exception: e) { Attempts = e.Attempts };
+        }
+    }
+
+    /// <summary>
+    /// An empty filter matches every code in the region: a mistake (a filter built from an unset value)
+    /// must not disable them all, so that takes <see cref="BulkDisableOptions.AllInRegion"/>. The flag
+    /// beside a filter is refused too: the call would disable less than the flag says.
+    /// </summary>
+    private static void RequireAllToBeExplicit(DescribeActivationsRequest filter, BulkDisableOptions options)
+    {
+        bool filters = filter.ActivationId is not null || filter.InstanceName is not null || filter.ResourceGroupId is not null || filter.Tags is { Count: > 0 };
+        if (!filters && !options.AllInRegion)
+        {
+            throw new ArgumentException(
+                "The filter sets no condition (ActivationId, InstanceName, ResourceGroupId or Tags), so it matches every activation code in the region. " +
+                "To disable every enabled code in the region, say so: new BulkDisableOptions { AllInRegion = true }.",
+                nameof(filter));
+        }
+
+        if (filters && options.AllInRegion)
+        {
+            throw new ArgumentException(
+                "BulkDisableOptions.AllInRegion disables every code in the region, but the filter sets a condition: set one or the other.",
+                nameof(options));
         }
     }
 

@@ -48,30 +48,22 @@ public partial class EcsActivationClient
     }
 
     /// <inheritdoc />
-    public virtual IAsyncEnumerable<Activation> DescribeAllActivationsAsync(DescribeActivationsRequest? request = null, CancellationToken cancellationToken = default)
+    public virtual ActivationPageable DescribeAllActivationsAsync(DescribeActivationsRequest? request = null, CancellationToken cancellationToken = default)
     {
         request ??= new DescribeActivationsRequest();
         ValidateWalk(request, nameof(request));
-        return new SingleUseAsyncEnumerable<Activation>(
-            WalkAsync(request, cancellationToken),
-            "This sequence of activation codes was already enumerated; it reads pages lazily and can be enumerated only once. Call DescribeAllActivationsAsync again to read the pages again.");
+        return new DescribeActivationsPageable((token, ct) => ReadPagesAsync(request, token, ct), request.NextToken, cancellationToken);
     }
 
-    /// <summary>Token-mode walk: one call per page, the next call only when the caller wants more.</summary>
-    private async IAsyncEnumerable<Activation> WalkAsync(DescribeActivationsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Token-mode pages from <paramref name="token"/>: one call per page, the next call only when the caller wants more.</summary>
+    private async IAsyncEnumerable<DescribeActivationsResponse> ReadPagesAsync(DescribeActivationsRequest request, string? token, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         int pageSize = request.MaxResults ?? DefaultWalkPageSize;
-        string? token = request.NextToken;
         while (true)
         {
             // The service's token goes back as it came: it is not the caller's input to validate.
             DescribeActivationsResponse page = await DescribePageAsync(request.WithTokenPage(pageSize, token), cancellationToken).ConfigureAwait(false);
-            foreach (Activation activation in page.ActivationList)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return activation;
-            }
-
+            yield return page;
             if (string.IsNullOrEmpty(page.NextToken))
             {
                 yield break;

@@ -49,7 +49,7 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
 
     internal EcsActivationClient(EcsActivationClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory, Func<string>? nonceSource, IMeterFactory? meterFactory = null)
     {
-        _settings = CreateSettings(options, nonceSource, registeredTimeProvider: null);
+        _settings = CreateSettings(options, nonceSource, registeredTimeProvider: null, credentialsHttpClientSource: null, loggerFactory);
         if (httpClient is null)
         {
             _ownedHttpClient = CreateDefaultHttpClient();
@@ -65,10 +65,21 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
     /// For dependency injection: takes a fresh HttpClient from the factory for every call, and the
     /// container's logger factory, meter factory and (unless the options set one) clock.
     /// </summary>
+    /// <param name="options">The options.</param>
+    /// <param name="httpClientSource">The client for the ECS API.</param>
+    /// <param name="loggerFactory">Where to log.</param>
+    /// <param name="meterFactory">The container's meter factory, if any.</param>
+    /// <param name="registeredTimeProvider">The container's clock, if any.</param>
+    /// <param name="credentialsHttpClientSource">The client for the default chain's STS and credentials-URI requests, unless the options give one.</param>
     internal EcsActivationClient(
-        EcsActivationClientOptions options, Func<HttpClient> httpClientSource, ILoggerFactory? loggerFactory, IMeterFactory? meterFactory = null, TimeProvider? registeredTimeProvider = null)
+        EcsActivationClientOptions options,
+        Func<HttpClient> httpClientSource,
+        ILoggerFactory? loggerFactory,
+        IMeterFactory? meterFactory = null,
+        TimeProvider? registeredTimeProvider = null,
+        Func<HttpClient>? credentialsHttpClientSource = null)
     {
-        _settings = CreateSettings(options, nonceSource: null, registeredTimeProvider);
+        _settings = CreateSettings(options, nonceSource: null, registeredTimeProvider, credentialsHttpClientSource, loggerFactory);
         _metrics = new ClientMetrics(meterFactory);
         _invoker = new RpcInvoker(_settings, httpClientSource, CreateLogger(loggerFactory), _metrics);
     }
@@ -138,7 +149,8 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
     private RpcCall ActivationCall(string action, string activationId, string? regionId) =>
         CreateCall(action, regionId, new RpcParameters().Set("ActivationId", activationId));
 
-    private static ClientSettings CreateSettings(EcsActivationClientOptions options, Func<string>? nonceSource, TimeProvider? registeredTimeProvider)
+    private static ClientSettings CreateSettings(
+        EcsActivationClientOptions options, Func<string>? nonceSource, TimeProvider? registeredTimeProvider, Func<HttpClient>? credentialsHttpClientSource, ILoggerFactory? loggerFactory)
     {
         if (options is null)
         {
@@ -151,19 +163,26 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
             throw new ArgumentException("Invalid EcsActivationClientOptions: " + string.Join(" ", failures), nameof(options));
         }
 
-        return new ClientSettings(options, ResolveCredentials(options), nonceSource, registeredTimeProvider);
+        return new ClientSettings(options, ResolveCredentials(options, credentialsHttpClientSource, loggerFactory), nonceSource, registeredTimeProvider);
     }
 
-    private static ICredentialsProvider ResolveCredentials(EcsActivationClientOptions options)
+    private static ICredentialsProvider ResolveCredentials(EcsActivationClientOptions options, Func<HttpClient>? credentialsHttpClientSource, ILoggerFactory? loggerFactory)
     {
         if (options.CredentialsProvider is not null)
         {
             return options.CredentialsProvider;
         }
 
-        return string.IsNullOrEmpty(options.AccessKeyId)
-            ? new DefaultCredentialsProvider()
-            : new StaticCredentialsProvider(options.AccessKeyId!, options.AccessKeySecret!, options.SecurityToken);
+        if (!string.IsNullOrEmpty(options.AccessKeyId))
+        {
+            return new StaticCredentialsProvider(options.AccessKeyId!, options.AccessKeySecret!, options.SecurityToken);
+        }
+
+        // The options' client first (it was given for this client), else the one from dependency injection.
+        HttpClient? given = options.CredentialsHttpClient;
+        CredentialsContext context = options.CredentialsContext ?? CredentialsContext.Default;
+        context = context with { NetworkHttpClientSource = given is not null ? () => given : credentialsHttpClientSource ?? context.NetworkHttpClientSource };
+        return new DefaultCredentialsProvider(context, CreateLogger(loggerFactory));
     }
 
     private static ILogger CreateLogger(ILoggerFactory? loggerFactory) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http;
 using AlibabaEcsActivation.Credentials;
 
 namespace AlibabaEcsActivation;
@@ -41,6 +42,19 @@ public sealed class EcsActivationClientOptions
     /// <c>ALIBABA_CLOUD_CREDENTIALS_URI</c>.
     /// </summary>
     public ICredentialsProvider? CredentialsProvider { get; set; }
+
+    /// <summary>
+    /// The HttpClient for the STS (OIDC and RAM role) and credentials-URI requests of the default chain, so that
+    /// a proxy or handler you configure applies to them too; not disposed by the client. Null uses a shared
+    /// client with the system proxy settings (with dependency injection: the named client
+    /// <c>EcsActivationServiceCollectionExtensions.CredentialsHttpClientName</c>). Used only when the client
+    /// builds the default chain (no <see cref="AccessKeyId"/>, no <see cref="CredentialsProvider"/>). The ECS
+    /// metadata service is always called directly, never through this client or a proxy.
+    /// </summary>
+    public HttpClient? CredentialsHttpClient { get; set; }
+
+    /// <summary>For tests: what the default chain reads (environment, home directory, metadata address); null is the process's.</summary>
+    internal CredentialsContext? CredentialsContext { get; set; }
 
     /// <summary>The longest a call may take, every attempt and backoff included. Default 60 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);

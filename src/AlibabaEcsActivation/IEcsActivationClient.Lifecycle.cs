@@ -44,18 +44,18 @@ public partial interface IEcsActivationClient
 
     /// <summary>
     /// Lists every activation code that matches the filters, reading pages lazily with MaxResults/NextToken:
-    /// a page is requested only when the previous one is consumed, and the walk stops when the service returns
-    /// no NextToken. The sequence can be enumerated <b>once</b>; a second enumeration throws
-    /// <see cref="System.InvalidOperationException"/> rather than silently repeating every call.
+    /// a page is requested only when the previous one is consumed, and the listing ends when the service returns
+    /// no NextToken. Each enumeration lists afresh. <see cref="ActivationPageable.AsPages"/> gives the pages with
+    /// their continuation token (NextToken), so that a long listing can stop and continue later.
     /// </summary>
     /// <param name="request">Filters (ActivationId, InstanceName, ResourceGroupId, Tags), the region, optionally
-    /// MaxResults as the page size (default 50) and NextToken to resume. PageNumber/PageSize must be unset. Null lists everything.</param>
-    /// <param name="cancellationToken">Stops the walk; also honoured through <c>WithCancellation</c>.</param>
-    /// <returns>The codes, page after page.</returns>
+    /// MaxResults as the page size (default 50) and NextToken to start from. PageNumber/PageSize must be unset. Null lists everything.</param>
+    /// <param name="cancellationToken">Stops every enumeration of the listing; <c>WithCancellation</c> adds a token to one.</param>
+    /// <returns>The codes, page after page; enumerable any number of times, nothing is sent until then.</returns>
     /// <exception cref="System.ArgumentException">Thrown by this call (before any I/O) when PageNumber/PageSize is set or a filter is malformed.</exception>
     /// <exception cref="EcsException">Thrown while enumerating when a page cannot be read (after retries).</exception>
     /// <exception cref="System.OperationCanceledException">Thrown while enumerating once cancellation is requested.</exception>
-    IAsyncEnumerable<Activation> DescribeAllActivationsAsync(DescribeActivationsRequest? request = null, CancellationToken cancellationToken = default);
+    ActivationPageable DescribeAllActivationsAsync(DescribeActivationsRequest? request = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Deletes an unused activation code. A code that still has registered managed instances cannot be deleted
@@ -90,7 +90,7 @@ public partial interface IEcsActivationClient
     /// so a code that was already disabled is reported as <see cref="ActivationDisableStatus.Disabled"/>.
     /// </summary>
     /// <param name="activationIds">The IDs; repeats are disabled once. An empty list makes no call.</param>
-    /// <param name="options">Concurrency and region; null uses the defaults.</param>
+    /// <param name="options">Concurrency and region; null uses the defaults. <see cref="BulkDisableOptions.AllInRegion"/> must be false.</param>
     /// <param name="cancellationToken">Cancels the whole operation (codes already disabled stay disabled).</param>
     /// <returns>One outcome per distinct ID, in input order.</returns>
     /// <exception cref="System.ArgumentException">An ID or option is invalid; nothing was sent.</exception>
@@ -98,17 +98,20 @@ public partial interface IEcsActivationClient
     Task<BulkDisableResult> DisableActivationsAsync(IEnumerable<string> activationIds, BulkDisableOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Disables every enabled activation code that matches <paramref name="filter"/> (every code in the region
-    /// when it sets no filter): lists all matches first, then disables the enabled ones at most
-    /// <see cref="BulkDisableOptions.MaxConcurrency"/> at a time. Codes already disabled are reported as
-    /// <see cref="ActivationDisableStatus.AlreadyDisabled"/> without a call; failures are reported per code.
+    /// Disables every enabled activation code that matches <paramref name="filter"/>: lists all matches first,
+    /// then disables the enabled ones at most <see cref="BulkDisableOptions.MaxConcurrency"/> at a time. Codes
+    /// already disabled are reported as <see cref="ActivationDisableStatus.AlreadyDisabled"/> without a call;
+    /// failures are reported per code.
+    /// <para>A filter that sets no condition (ActivationId, InstanceName, ResourceGroupId or Tags) would match
+    /// every code in the region, so it is refused unless <see cref="BulkDisableOptions.AllInRegion"/> is true.</para>
     /// </summary>
     /// <param name="filter">Filters and region, as for <see cref="DescribeAllActivationsAsync"/> (PageNumber/PageSize unset).</param>
-    /// <param name="options">Concurrency; its RegionId must be null (the filter holds the region).</param>
+    /// <param name="options">Concurrency, and <see cref="BulkDisableOptions.AllInRegion"/> for an empty filter; its RegionId must be null (the filter holds the region).</param>
     /// <param name="cancellationToken">Cancels the whole operation (codes already disabled stay disabled).</param>
     /// <returns>One outcome per listed code, in listing order.</returns>
-    /// <exception cref="System.ArgumentException">The filter or options are invalid; nothing was sent.</exception>
+    /// <exception cref="System.ArgumentException">The filter or options are invalid, or the filter is empty without
+    /// <see cref="BulkDisableOptions.AllInRegion"/> (or sets a condition with it); nothing was sent.</exception>
     /// <exception cref="EcsException">The listing failed (after retries); no code was disabled.</exception>
     /// <exception cref="System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    Task<BulkDisableResult> DisableActivationsAsync(DescribeActivationsRequest filter, BulkDisableOptions? options = null, CancellationToken cancellationToken = default);
+    Task<BulkDisableResult> DisableMatchingActivationsAsync(DescribeActivationsRequest filter, BulkDisableOptions? options = null, CancellationToken cancellationToken = default);
 }

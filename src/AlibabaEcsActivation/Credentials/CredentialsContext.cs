@@ -25,8 +25,18 @@ internal sealed record CredentialsContext
     /// <summary>The clock that decides when temporary credentials are stale and when a credentials request has waited too long.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>The client for every credentials request; null uses the library's shared clients.</summary>
-    public HttpClient? HttpClient { get; init; }
+    /// <summary>
+    /// The client for the metadata service; null uses the library's shared one, which never goes through a
+    /// proxy. Only an <see cref="EcsRamRoleCredentialsProvider"/> given a client, and tests, set it.
+    /// </summary>
+    public HttpClient? MetadataHttpClient { get; init; }
+
+    /// <summary>
+    /// Gives the client for each STS and credentials-URI request: the user's (a named client from
+    /// IHttpClientFactory, or <see cref="EcsActivationClientOptions.CredentialsHttpClient"/>), so that a proxy
+    /// or handler they configure applies; null uses the library's shared one, with the system proxy settings.
+    /// </summary>
+    public Func<HttpClient>? NetworkHttpClientSource { get; init; }
 
     /// <summary>Where the ECS instance metadata service listens.</summary>
     public Uri MetadataBaseAddress { get; init; } = DefaultMetadataBaseAddress;
@@ -48,13 +58,13 @@ internal sealed record CredentialsContext
     public bool IsTrue(string name) => string.Equals(Variable(name)?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The client for the metadata service: never through a proxy, the service is link-local.</summary>
-    public HttpClient MetadataClient => HttpClient ?? CredentialsHttp.SharedMetadataClient;
+    public HttpClient MetadataClient => MetadataHttpClient ?? CredentialsHttp.SharedMetadataClient;
 
-    /// <summary>The client for STS and credentials URIs: the system proxy settings apply.</summary>
-    public HttpClient NetworkClient => HttpClient ?? CredentialsHttp.SharedNetworkClient;
+    /// <summary>The client for STS and credentials URIs: the user's when configured, else the shared one (system proxy settings apply).</summary>
+    public HttpClient NetworkClient => NetworkHttpClientSource?.Invoke() ?? CredentialsHttp.SharedNetworkClient;
 
-    /// <summary>This context with <paramref name="httpClient"/> when it is given.</summary>
-    public CredentialsContext WithHttpClient(HttpClient? httpClient) => httpClient is null ? this : this with { HttpClient = httpClient };
+    /// <summary>This context with <paramref name="httpClient"/> for STS and credentials URIs when it is given (never for the metadata service).</summary>
+    public CredentialsContext WithNetworkClient(HttpClient? httpClient) => httpClient is null ? this : this with { NetworkHttpClientSource = () => httpClient };
 
     /// <inheritdoc />
     public override string ToString() => $"CredentialsContext {{ Home = {HomeDirectory ?? "(unknown)"}, Metadata = {MetadataBaseAddress} }}";

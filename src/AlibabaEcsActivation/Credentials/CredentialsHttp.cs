@@ -16,8 +16,8 @@ internal static class CredentialsHttp
     /// <summary>Credentials answers are a few hundred bytes; nothing bigger is read.</summary>
     private const int MaxBodyBytes = 64 * 1024;
 
-    private static readonly Lazy<HttpClient> Metadata = new(() => CreateClient(useProxy: false, connectTimeout: TimeSpan.FromSeconds(1)));
-    private static readonly Lazy<HttpClient> Network = new(() => CreateClient(useProxy: true, connectTimeout: TimeSpan.FromSeconds(5)));
+    private static readonly Lazy<HttpClient> Metadata = new(() => CreateClient(CreateMetadataHandler()));
+    private static readonly Lazy<HttpClient> Network = new(() => CreateClient(CreateHandler(useProxy: true, connectTimeout: TimeSpan.FromSeconds(5))));
 
     public static HttpClient SharedMetadataClient => Metadata.Value;
 
@@ -53,15 +53,22 @@ internal static class CredentialsHttp
         }
     }
 
-    private static HttpClient CreateClient(bool useProxy, TimeSpan connectTimeout)
+    /// <summary>
+    /// The handler of the shared metadata client. Never through a proxy: the metadata service is link-local
+    /// (100.100.100.200), a proxy cannot reach it, and would see the role's credentials if it could.
+    /// </summary>
+    internal static HttpMessageHandler CreateMetadataHandler() => CreateHandler(useProxy: false, connectTimeout: TimeSpan.FromSeconds(1));
+
+    private static HttpMessageHandler CreateHandler(bool useProxy, TimeSpan connectTimeout)
     {
 #if NET8_0_OR_GREATER
-        var handler = new SocketsHttpHandler { UseProxy = useProxy, ConnectTimeout = connectTimeout, PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+        return new SocketsHttpHandler { UseProxy = useProxy, ConnectTimeout = connectTimeout, PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
 #else
         _ = connectTimeout; // the per-request limit covers the connection on older frameworks
-        var handler = new HttpClientHandler { UseProxy = useProxy };
+        return new HttpClientHandler { UseProxy = useProxy };
 #endif
-        // The per-request limits are ours (SendAsync), not HttpClient's.
-        return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
+
+    // The per-request limits are ours (SendAsync), not HttpClient's.
+    private static HttpClient CreateClient(HttpMessageHandler handler) => new(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 }

@@ -25,9 +25,9 @@ public sealed class CredentialsUriProvider : ICredentialsProvider
     /// <summary>Creates the provider.</summary>
     /// <param name="uri">The endpoint, e.g. <c>http://localhost:8080/credentials</c>; null reads <c>ALIBABA_CLOUD_CREDENTIALS_URI</c>.</param>
     /// <param name="timeout">The limit on each request; null is 10 seconds.</param>
-    /// <param name="httpClient">The client to send with; null uses a shared one.</param>
+    /// <param name="httpClient">The client to send with (a proxy or handler on it applies); null uses a shared one with the system proxy settings.</param>
     public CredentialsUriProvider(Uri? uri = null, TimeSpan? timeout = null, HttpClient? httpClient = null)
-        : this(CredentialsContext.Default.WithHttpClient(httpClient) with { NetworkTimeout = timeout ?? CredentialsContext.Default.NetworkTimeout }, uri)
+        : this(CredentialsContext.Default.WithNetworkClient(httpClient) with { NetworkTimeout = timeout ?? CredentialsContext.Default.NetworkTimeout }, uri)
     {
     }
 

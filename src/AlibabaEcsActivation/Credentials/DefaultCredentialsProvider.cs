@@ -5,6 +5,9 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using AlibabaEcsActivation.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AlibabaEcsActivation.Credentials;
 
@@ -21,22 +24,29 @@ namespace AlibabaEcsActivation.Credentials;
 /// The first source that yields credentials is remembered and used alone from then on (its own
 /// failures are reported, not hidden by switching sources). When none does, the
 /// <see cref="EcsCredentialsException"/> lists every source and why it gave nothing.
+/// <para>STS (OIDC and RAM roles) and credentials-URI requests go through the client you give, so that your
+/// proxy and handlers apply to them; the metadata service is always called directly, never through a proxy.</para>
 /// </summary>
 public sealed class DefaultCredentialsProvider : ICredentialsProvider
 {
     private readonly ICredentialsProvider[] _chain;
     private readonly Func<bool>[] _isConfigured;
+    private readonly ILogger _logger;
     private ICredentialsProvider? _remembered;
 
     /// <summary>Creates the chain over the process environment and the user's home directory.</summary>
-    /// <param name="httpClient">The client for the metadata service, STS and credentials URIs; null uses shared ones.</param>
+    /// <param name="httpClient">The client for STS and credentials URIs (a proxy or handler on it applies); null uses a
+    /// shared one with the system proxy settings. Never used for the metadata service, which is called directly.</param>
     public DefaultCredentialsProvider(HttpClient? httpClient = null)
-        : this(CredentialsContext.Default.WithHttpClient(httpClient))
+        : this(CredentialsContext.Default.WithNetworkClient(httpClient))
     {
     }
 
-    internal DefaultCredentialsProvider(CredentialsContext context)
+    /// <param name="context">The environment, home directory, clock and HTTP clients the sources read.</param>
+    /// <param name="logger">Where the chain says, once, which source it chose; null logs nothing.</param>
+    internal DefaultCredentialsProvider(CredentialsContext context, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         // Each provider's error names its source, so the chain's error needs no labels of its own.
         var cliProfile = new CliProfileCredentialsProvider(context);
         var profile = new ProfileCredentialsProvider(context);
@@ -133,7 +143,12 @@ public sealed class DefaultCredentialsProvider : ICredentialsProvider
             try
             {
                 AlibabaCloudCredentials credentials = await provider.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-                Interlocked.CompareExchange(ref _remembered, provider, null);
+                if (Interlocked.CompareExchange(ref _remembered, provider, null) is null)
+                {
+                    // Only the caller that made the choice says so: once per chain, the source's type name and nothing else.
+                    CredentialsLog.SourceChosen(_logger, provider.GetType().Name);
+                }
+
                 return credentials.WithProviderPrefix("default");
             }
             catch (EcsCredentialsException e)

@@ -43,10 +43,12 @@ public sealed class EcsRamRoleCredentialsProvider : ICredentialsProvider
     /// <param name="disableImdsV1">True forbids the token-less fallback; null reads <c>ALIBABA_CLOUD_IMDSV1_DISABLED</c>.</param>
     /// <param name="metadataBaseAddress">The metadata service; null is <c>http://100.100.100.200</c>.</param>
     /// <param name="timeout">The limit on each metadata request; null is 1 second.</param>
-    /// <param name="httpClient">The client to send with; null uses a shared client that bypasses proxies.</param>
+    /// <param name="httpClient">The client to send with; null uses a shared client that never goes through a proxy
+    /// (give one that does not either: the service is link-local and answers with the role's credentials).</param>
     public EcsRamRoleCredentialsProvider(string? roleName = null, bool? disableImdsV1 = null, Uri? metadataBaseAddress = null, TimeSpan? timeout = null, HttpClient? httpClient = null)
-        : this(CredentialsContext.Default.WithHttpClient(httpClient) with
+        : this(CredentialsContext.Default with
         {
+            MetadataHttpClient = httpClient,
             MetadataBaseAddress = metadataBaseAddress ?? CredentialsContext.DefaultMetadataBaseAddress,
             MetadataTimeout = timeout ?? CredentialsContext.Default.MetadataTimeout,
         }, roleName, disableImdsV1)

@@ -30,10 +30,10 @@ public sealed class OidcRoleArnCredentialsProvider : ICredentialsProvider
 
     /// <summary>Creates the provider.</summary>
     /// <param name="options">Role, provider and token file; null (or unset values) read the environment.</param>
-    /// <param name="httpClient">The client to send with; null uses a shared one.</param>
+    /// <param name="httpClient">The client to send with (a proxy or handler on it applies); null uses a shared one with the system proxy settings.</param>
     /// <exception cref="ArgumentException">A duration below 900 s or an invalid endpoint.</exception>
     public OidcRoleArnCredentialsProvider(OidcRoleArnCredentialsProviderOptions? options = null, HttpClient? httpClient = null)
-        : this(CredentialsContext.Default.WithHttpClient(httpClient), options)
+        : this(CredentialsContext.Default.WithNetworkClient(httpClient), options)
     {
     }
 

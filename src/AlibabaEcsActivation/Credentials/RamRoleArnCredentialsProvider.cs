@@ -20,10 +20,10 @@ public sealed class RamRoleArnCredentialsProvider : ICredentialsProvider
     /// <summary>Creates the provider.</summary>
     /// <param name="sourceCredentials">The credentials that sign the <c>AssumeRole</c> request.</param>
     /// <param name="options">The role and session; <see cref="StsRoleOptions.RoleArn"/> (or <c>ALIBABA_CLOUD_ROLE_ARN</c>) is required.</param>
-    /// <param name="httpClient">The client to send with; null uses a shared one.</param>
+    /// <param name="httpClient">The client to send with (a proxy or handler on it applies); null uses a shared one with the system proxy settings.</param>
     /// <exception cref="ArgumentException">No role ARN, a duration below 900 s, or an invalid endpoint.</exception>
     public RamRoleArnCredentialsProvider(ICredentialsProvider sourceCredentials, RamRoleArnCredentialsProviderOptions options, HttpClient? httpClient = null)
-        : this(CredentialsContext.Default.WithHttpClient(httpClient), sourceCredentials, options)
+        : this(CredentialsContext.Default.WithNetworkClient(httpClient), sourceCredentials, options)
     {
     }
 

@@ -24,6 +24,13 @@ public static class EcsActivationServiceCollectionExtensions
     public const string HttpClientName = "AlibabaEcsActivation";
 
     /// <summary>
+    /// The name of the HttpClient for the default credentials chain's STS and credentials-URI requests, to give
+    /// them a proxy or handlers too: <c>services.AddHttpClient(CredentialsHttpClientName).ConfigurePrimaryHttpMessageHandler(…)</c>.
+    /// The ECS metadata service is always called directly, never through it or a proxy.
+    /// </summary>
+    public const string CredentialsHttpClientName = "AlibabaEcsActivation.Credentials";
+
+    /// <summary>
     /// Registers a singleton <see cref="IEcsActivationClient"/> configured in code. The options are
     /// validated when the host starts, with messages that say what to fix.
     /// </summary>
@@ -86,10 +93,12 @@ public static class EcsActivationServiceCollectionExtensions
                 () => factory.CreateClient(HttpClientName),
                 provider.GetService<ILoggerFactory>(),
                 provider.GetService<IMeterFactory>(),
-                provider.GetService<TimeProvider>());
+                provider.GetService<TimeProvider>(),
+                () => factory.CreateClient(CredentialsHttpClientName));
         });
 
-        // The client enforces its own per-attempt and overall timeouts.
+        // The client and the credentials sources enforce their own per-attempt and overall timeouts.
+        services.AddHttpClient(CredentialsHttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         return services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
     }
 }

@@ -1,6 +1,6 @@
 namespace AlibabaEcsActivation;
 
-/// <summary>How a bulk disable (<c>DisableActivationsAsync</c>) runs.</summary>
+/// <summary>How a bulk disable (<c>DisableActivationsAsync</c>, <c>DisableMatchingActivationsAsync</c>) runs.</summary>
 public sealed class BulkDisableOptions
 {
     /// <summary>The most concurrent DisableActivation calls allowed.</summary>
@@ -17,4 +17,12 @@ public sealed class BulkDisableOptions
     /// Filter mode: leave null and set <see cref="DescribeActivationsRequest.RegionId"/> instead (setting both is an <see cref="System.ArgumentException"/>).
     /// </summary>
     public string? RegionId { get; init; }
+
+    /// <summary>
+    /// Filter mode only: true says "disable every enabled code in the region", with a filter that sets no
+    /// condition (e.g. <c>new DescribeActivationsRequest { RegionId = "cn-hangzhou" }</c>). Without it such a
+    /// filter is an <see cref="System.ArgumentException"/>, so that an empty filter never disables every code
+    /// by mistake; with it, a filter that does set a condition is one too. Default false.
+    /// </summary>
+    public bool AllInRegion { get; init; }
 }

@@ -29,7 +29,7 @@ public class BulkDisableOverHttpTests : LoopbackEmulatorTest
         };
         using var client = CreateClient();
 
-        BulkDisableResult result = await client.DisableActivationsAsync(new DescribeActivationsRequest(), new BulkDisableOptions { MaxConcurrency = 2 });
+        BulkDisableResult result = await client.DisableMatchingActivationsAsync(new DescribeActivationsRequest(), new BulkDisableOptions { AllInRegion = true, MaxConcurrency = 2 });
 
         Assert.Equal(
             new[] { "a-enabled: Disabled", "b-disabled: AlreadyDisabled", "c-vanishes: NotFound (ActivationId.NotFound)", "d-forbidden: Failed (Operation.Forbidden)" },
@@ -65,7 +65,7 @@ public class BulkDisableOverHttpTests : LoopbackEmulatorTest
         Emulator.Activations.Put(ActivationSeeds.Unused("db-1") with { InstanceName = "db" });
         using var client = CreateClient();
 
-        BulkDisableResult result = await client.DisableActivationsAsync(new DescribeActivationsRequest { InstanceName = "web" });
+        BulkDisableResult result = await client.DisableMatchingActivationsAsync(new DescribeActivationsRequest { InstanceName = "web" });
 
         Assert.Equal("web-1", Assert.Single(result.Outcomes).ActivationId);
         Assert.True(Emulator.Activations.Find("cn-hangzhou", "web-1")!.Disabled);
@@ -78,7 +78,7 @@ public class BulkDisableOverHttpTests : LoopbackEmulatorTest
         Emulator.Faults.Enqueue(EcsFault.Throttling(), count: 2, action: "DescribeActivations");
         using var client = CreateClient();
 
-        BulkDisableResult result = await client.DisableActivationsAsync(new DescribeActivationsRequest());
+        BulkDisableResult result = await client.DisableMatchingActivationsAsync(new DescribeActivationsRequest(), new BulkDisableOptions { AllInRegion = true });
 
         Assert.Equal(SeededId, Assert.Single(result.Outcomes).ActivationId);
         Assert.Equal(

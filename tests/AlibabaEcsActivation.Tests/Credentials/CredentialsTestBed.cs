@@ -38,12 +38,22 @@ internal sealed class CredentialsTestBed : IDisposable
 
     public MockHttpMessageHandler Http { get; } = new();
 
-    public CredentialsContext Context => new()
+    /// <summary>The fake environment, HOME and clock, with <see cref="Http"/> answering every credentials request.</summary>
+    public CredentialsContext Context
+    {
+        get
+        {
+            HttpClient client = _httpClient ??= Http.ToHttpClient();
+            return Offline with { MetadataHttpClient = client, NetworkHttpClientSource = () => client };
+        }
+    }
+
+    /// <summary>The fake environment, HOME and clock, with the library's own HTTP clients.</summary>
+    public CredentialsContext Offline => new()
     {
         GetEnvironmentVariable = name => Environment.TryGetValue(name, out string? value) ? value : null,
         HomeDirectory = Home,
         TimeProvider = Time,
-        HttpClient = _httpClient ??= Http.ToHttpClient(),
     };
 
     /// <summary>Writes a file under HOME and returns its full path.</summary>

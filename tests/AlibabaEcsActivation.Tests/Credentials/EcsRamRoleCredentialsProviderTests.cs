@@ -137,7 +137,7 @@ public sealed class EcsRamRoleCredentialsProviderTests : IDisposable
         var hanging = new HangingHandler();
         using var client = new HttpClient(hanging);
         var timeout = TimeSpan.FromMilliseconds(20);
-        var context = _bed.Context with { HttpClient = client, MetadataTimeout = timeout };
+        var context = _bed.Context with { MetadataHttpClient = client, MetadataTimeout = timeout };
 
         Task<AlibabaCloudCredentials> fetch = new EcsRamRoleCredentialsProvider(context, "R", disableImdsV1: true).GetCredentialsAsync().AsTask();
         await hanging.Received;

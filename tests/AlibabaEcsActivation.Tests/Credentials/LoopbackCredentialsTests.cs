@@ -27,7 +27,7 @@ public sealed class LoopbackCredentialsTests : IDisposable
                 _ => (200, CredentialsTestBed.SessionJson("STS.loop")),
             };
         });
-        var context = _bed.Context with { HttpClient = null, MetadataBaseAddress = server.BaseAddress };
+        var context = _bed.Offline with { MetadataBaseAddress = server.BaseAddress };
 
         var credentials = await new EcsRamRoleCredentialsProvider(context).GetCredentialsAsync();
 
@@ -46,7 +46,7 @@ public sealed class LoopbackCredentialsTests : IDisposable
     public async Task Credentials_URI_over_real_HTTP()
     {
         using var server = new LoopbackServer(_ => (200, CredentialsTestBed.SessionJson("STS.uri-loop", code: null)));
-        var context = _bed.Context with { HttpClient = null };
+        var context = _bed.Offline;
 
         var credentials = await new CredentialsUriProvider(context, new Uri(server.BaseAddress, "creds")).GetCredentialsAsync();
 
@@ -62,7 +62,7 @@ public sealed class LoopbackCredentialsTests : IDisposable
             closed = server.BaseAddress;
         }
 
-        var context = _bed.Context with { HttpClient = null };
+        var context = _bed.Offline;
 
         var error = await Assert.ThrowsAsync<EcsCredentialsException>(() => new CredentialsUriProvider(context, closed).GetCredentialsAsync().AsTask());
 

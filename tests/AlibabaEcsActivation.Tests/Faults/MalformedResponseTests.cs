@@ -122,7 +122,7 @@ public class MalformedResponseTests
         using var ecs = new FakeEcsService(_ => FakeEcsService.Json("""{"RequestId":"r","ActivationList":[null]}"""));
         using var client = ecs.CreateClient(maxRetries: 0);
 
-        await Assert.ThrowsAsync<EcsInvalidResponseException>(() => client.DisableActivationsAsync(new DescribeActivationsRequest()));
+        await Assert.ThrowsAsync<EcsInvalidResponseException>(() => client.DisableMatchingActivationsAsync(new DescribeActivationsRequest(), new BulkDisableOptions { AllInRegion = true }));
         Assert.Empty(ecs.RequestsFor("DisableActivation"));
     }
 
@@ -151,7 +151,7 @@ public class MalformedResponseTests
             : FakeEcsService.ActivationBody(p["ActivationId"] == "odd\u0001id" ? "odd-as-echoed" : "wrong-id"));
         using var client = ecs.CreateClient();
 
-        BulkDisableResult result = await client.DisableActivationsAsync(new DescribeActivationsRequest());
+        BulkDisableResult result = await client.DisableMatchingActivationsAsync(new DescribeActivationsRequest(), new BulkDisableOptions { AllInRegion = true });
 
         ActivationDisableOutcome outcome = Assert.Single(result.Outcomes);
         Assert.Equal(("odd\u0001id", ActivationDisableStatus.Disabled), (outcome.ActivationId, outcome.Status));

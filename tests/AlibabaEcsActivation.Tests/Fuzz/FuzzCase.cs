@@ -310,10 +310,10 @@ internal static class FuzzCase
             1 => new DescribeActivationsRequest { MaxResults = r.Next(1, 51) },
             _ => new DescribeActivationsRequest { InstanceName = "web", RegionId = Regions[r.Next(Regions.Length)] },
         };
-        var options = new BulkDisableOptions { MaxConcurrency = r.Next(1, 5) };
+        var options = new BulkDisableOptions { MaxConcurrency = r.Next(1, 5), AllInRegion = filter.InstanceName is null };
         try
         {
-            BulkDisableResult result = await client.DisableActivationsAsync(filter, options, token).ConfigureAwait(false);
+            BulkDisableResult result = await client.DisableMatchingActivationsAsync(filter, options, token).ConfigureAwait(false);
             o.Succeeded();
             if (o.World.DescribeRequests > 0)
             {

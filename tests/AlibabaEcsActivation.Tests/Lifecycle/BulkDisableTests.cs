@@ -200,7 +200,7 @@ public class BulkDisableTests
         });
         using var client = ecs.CreateClient();
 
-        BulkDisableResult result = await client.DisableActivationsAsync(new DescribeActivationsRequest { InstanceName = "web" });
+        BulkDisableResult result = await client.DisableMatchingActivationsAsync(new DescribeActivationsRequest { InstanceName = "web" });
 
         Assert.Equal(
             new[] { ("on-1", ActivationDisableStatus.Disabled), ("off-1", ActivationDisableStatus.AlreadyDisabled), ("on-2", ActivationDisableStatus.Disabled), ("gone", ActivationDisableStatus.NotFound) },
@@ -220,7 +220,7 @@ public class BulkDisableTests
         });
         using var client = ecs.CreateClient();
 
-        BulkDisableResult result = await client.DisableActivationsAsync(new DescribeActivationsRequest());
+        BulkDisableResult result = await client.DisableMatchingActivationsAsync(new DescribeActivationsRequest(), new BulkDisableOptions { AllInRegion = true });
 
         Assert.Equal(2, result.Outcomes.Count);
         ActivationDisableOutcome unnamed = result.Outcomes[1];
@@ -245,7 +245,7 @@ public class BulkDisableTests
         });
         using var client = ecs.CreateClient();
 
-        BulkDisableResult result = await client.DisableActivationsAsync(new DescribeActivationsRequest());
+        BulkDisableResult result = await client.DisableMatchingActivationsAsync(new DescribeActivationsRequest(), new BulkDisableOptions { AllInRegion = true });
 
         ActivationDisableOutcome outcome = Assert.Single(result.Outcomes);
         Assert.Equal(("twice", expected), (outcome.ActivationId, outcome.Status));
@@ -263,7 +263,7 @@ public class BulkDisableTests
         });
         using var client = ecs.CreateClient();
 
-        await client.DisableActivationsAsync(new DescribeActivationsRequest(), new BulkDisableOptions { MaxConcurrency = 1 });
+        await client.DisableMatchingActivationsAsync(new DescribeActivationsRequest(), new BulkDisableOptions { AllInRegion = true, MaxConcurrency = 1 });
 
         Assert.Equal(new[] { "DescribeActivations", "DescribeActivations", "DisableActivation", "DisableActivation" }, ecs.Requests.Select(r => r["Action"]));
     }
@@ -276,7 +276,7 @@ public class BulkDisableTests
             : FakeEcsService.ActivationBody(r["ActivationId"]));
         using var client = ecs.CreateClient();
 
-        await Assert.ThrowsAsync<EcsAuthenticationException>(() => client.DisableActivationsAsync(new DescribeActivationsRequest()));
+        await Assert.ThrowsAsync<EcsAuthenticationException>(() => client.DisableMatchingActivationsAsync(new DescribeActivationsRequest(), new BulkDisableOptions { AllInRegion = true }));
 
         Assert.Empty(ecs.RequestsFor("DisableActivation"));
     }
@@ -287,7 +287,68 @@ public class BulkDisableTests
         using var ecs = new FakeEcsService(r => FakeEcsService.Page(null));
         using var client = ecs.CreateClient();
 
-        Assert.Throws<ArgumentException>(() => { _ = client.DisableActivationsAsync(new DescribeActivationsRequest(), new BulkDisableOptions { RegionId = "cn-beijing" }); });
+        Assert.Throws<ArgumentException>(() => { _ = client.DisableMatchingActivationsAsync(new DescribeActivationsRequest(), new BulkDisableOptions { AllInRegion = true, RegionId = "cn-beijing" }); });
+
+        Assert.Empty(ecs.Requests);
+    }
+
+    public static TheoryData<DescribeActivationsRequest> EmptyFilters => new()
+    {
+        new DescribeActivationsRequest(),
+        new DescribeActivationsRequest { RegionId = "cn-beijing" },
+        new DescribeActivationsRequest { MaxResults = 20, NextToken = "t1" },
+        new DescribeActivationsRequest { Tags = Array.Empty<Tag>() },
+    };
+
+    [Theory]
+    [MemberData(nameof(EmptyFilters))]
+    public void Bulk_filter_mode_refuses_an_empty_filter_before_any_io_unless_told_all(DescribeActivationsRequest filter)
+    {
+        using var ecs = new FakeEcsService(r => FakeEcsService.Page(null, ("a", false)));
+        using var client = ecs.CreateClient();
+
+        var e = Assert.Throws<ArgumentException>(() => { _ = client.DisableMatchingActivationsAsync(filter); });
+
+        Assert.Equal("filter", e.ParamName);
+        Assert.Contains("AllInRegion = true", e.Message, StringComparison.Ordinal);
+        Assert.Empty(ecs.Requests);
+    }
+
+    [Fact]
+    public async Task Bulk_filter_mode_disables_every_enabled_code_in_the_region_when_told_all()
+    {
+        using var ecs = new FakeEcsService(r => r["Action"] switch
+        {
+            "DescribeActivations" => FakeEcsService.Page(null, ("a", false), ("b", true)),
+            _ => FakeEcsService.ActivationBody(r["ActivationId"]),
+        });
+        using var client = ecs.CreateClient();
+
+        BulkDisableResult result = await client.DisableMatchingActivationsAsync(new DescribeActivationsRequest { RegionId = "cn-beijing" }, new BulkDisableOptions { AllInRegion = true });
+
+        Assert.Equal(new[] { ("a", ActivationDisableStatus.Disabled), ("b", ActivationDisableStatus.AlreadyDisabled) }, result.Outcomes.Select(o => (o.ActivationId, o.Status)));
+        Assert.All(ecs.Requests, r => Assert.Equal("cn-beijing", r["RegionId"]));
+    }
+
+    [Fact]
+    public void Bulk_filter_mode_refuses_all_in_region_beside_a_condition_before_any_io()
+    {
+        using var ecs = new FakeEcsService(r => FakeEcsService.Page(null));
+        using var client = ecs.CreateClient();
+
+        var e = Assert.Throws<ArgumentException>(() => { _ = client.DisableMatchingActivationsAsync(new DescribeActivationsRequest { InstanceName = "web" }, new BulkDisableOptions { AllInRegion = true }); });
+
+        Assert.Equal("options", e.ParamName);
+        Assert.Empty(ecs.Requests);
+    }
+
+    [Fact]
+    public void Bulk_id_mode_refuses_all_in_region_before_any_io()
+    {
+        using var ecs = new FakeEcsService(r => FakeEcsService.ActivationBody(r["ActivationId"]));
+        using var client = ecs.CreateClient();
+
+        Assert.Throws<ArgumentException>(() => { _ = client.DisableActivationsAsync(new[] { "a" }, new BulkDisableOptions { AllInRegion = true }); });
 
         Assert.Empty(ecs.Requests);
     }
