@@ -54,7 +54,7 @@ internal sealed class EndToEndScenario : IDisposable
         _presignedUrl = BenchmarkData.Sign(_endpoint).Url;
 
         // What the SDK sends with these options: its User-Agent header and its per-attempt deadline.
-        var settings = new ClientSettings(options, new StaticCredentialsProvider(BenchmarkData.AccessKeyId, BenchmarkData.AccessKeySecret, securityToken: null), nonceSource: null);
+        var settings = new ClientSettings(options, new StaticCredentialsProvider(BenchmarkData.AccessKeyId, BenchmarkData.AccessKeySecret, securityToken: null), nonceSource: null, options.TimeProvider);
         _userAgent = settings.UserAgent;
         _attemptTimeout = settings.AttemptTimeout;
     }

@@ -163,10 +163,12 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
             throw new ArgumentException("Invalid EcsActivationClientOptions: " + string.Join(" ", failures), nameof(options));
         }
 
-        return new ClientSettings(options, ResolveCredentials(options, credentialsHttpClientSource, loggerFactory), nonceSource, registeredTimeProvider);
+        TimeProvider clock = ClientSettings.EffectiveTimeProvider(options, registeredTimeProvider);
+        return new ClientSettings(options, ResolveCredentials(options, clock, credentialsHttpClientSource, loggerFactory), nonceSource, clock);
     }
 
-    private static ICredentialsProvider ResolveCredentials(EcsActivationClientOptions options, Func<HttpClient>? credentialsHttpClientSource, ILoggerFactory? loggerFactory)
+    private static ICredentialsProvider ResolveCredentials(
+        EcsActivationClientOptions options, TimeProvider clock, Func<HttpClient>? credentialsHttpClientSource, ILoggerFactory? loggerFactory)
     {
         if (options.CredentialsProvider is not null)
         {
@@ -180,7 +182,8 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
 
         // The options' client first (it was given for this client), else the one from dependency injection.
         HttpClient? given = options.CredentialsHttpClient;
-        CredentialsContext context = options.CredentialsContext ?? CredentialsContext.Default;
+        // Credentials expire and refresh on the client's clock (a test's context brings its own).
+        CredentialsContext context = options.CredentialsContext ?? CredentialsContext.Default with { TimeProvider = clock };
         context = context with { NetworkHttpClientSource = given is not null ? () => given : credentialsHttpClientSource ?? context.NetworkHttpClientSource };
         return new DefaultCredentialsProvider(context, CreateLogger(loggerFactory));
     }

@@ -42,10 +42,14 @@ public sealed class DefaultCredentialsProvider : ICredentialsProvider
     {
     }
 
+    /// <summary>The environment, home directory, clock and HTTP clients the sources read (for tests).</summary>
+    internal CredentialsContext Context { get; }
+
     /// <param name="context">The environment, home directory, clock and HTTP clients the sources read.</param>
     /// <param name="logger">Where the chain says, once, which source it chose; null logs nothing.</param>
     internal DefaultCredentialsProvider(CredentialsContext context, ILogger? logger = null)
     {
+        Context = context;
         _logger = logger ?? NullLogger.Instance;
         // Each provider's error names its source, so the chain's error needs no labels of its own.
         var cliProfile = new CliProfileCredentialsProvider(context);

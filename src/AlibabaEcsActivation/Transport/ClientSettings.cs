@@ -11,8 +11,8 @@ internal sealed class ClientSettings
     /// <param name="options">The validated options.</param>
     /// <param name="credentialsProvider">The credentials the options name.</param>
     /// <param name="nonceSource">Draws each attempt's SignatureNonce; null for the random one.</param>
-    /// <param name="registeredTimeProvider">The clock registered in dependency injection, used when the options leave theirs at <see cref="TimeProvider.System"/>.</param>
-    public ClientSettings(EcsActivationClientOptions options, ICredentialsProvider credentialsProvider, Func<string>? nonceSource, TimeProvider? registeredTimeProvider = null)
+    /// <param name="timeProvider">The clock the client runs on (<see cref="EffectiveTimeProvider"/>).</param>
+    public ClientSettings(EcsActivationClientOptions options, ICredentialsProvider credentialsProvider, Func<string>? nonceSource, TimeProvider timeProvider)
     {
         DefaultRegionId = options.RegionId!;
         Endpoint = string.IsNullOrWhiteSpace(options.Endpoint) ? null : options.Endpoint;
@@ -25,11 +25,18 @@ internal sealed class ClientSettings
         RetryBaseDelay = options.RetryBaseDelay;
         RetryMaxDelay = options.RetryMaxDelay;
         RetryThrottling = options.RetryThrottling;
-        TimeProvider = registeredTimeProvider is not null && ReferenceEquals(options.TimeProvider, TimeProvider.System) ? registeredTimeProvider : options.TimeProvider;
+        TimeProvider = timeProvider;
         NonceSource = nonceSource ?? SignatureNonce.Next;
         UserAgent = $"AlibabaEcsActivation/{Diagnostics.EcsActivationDiagnostics.Version} (.NET; {Environment.OSVersion.Platform})"
             + (string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? string.Empty : " " + options.UserAgentSuffix!.Trim());
     }
+
+    /// <summary>
+    /// The clock a client runs on: the options' when set to anything but <see cref="TimeProvider.System"/>,
+    /// else the one registered in dependency injection, else the system clock.
+    /// </summary>
+    public static TimeProvider EffectiveTimeProvider(EcsActivationClientOptions options, TimeProvider? registeredTimeProvider) =>
+        registeredTimeProvider is not null && ReferenceEquals(options.TimeProvider, TimeProvider.System) ? registeredTimeProvider : options.TimeProvider;
 
     public string DefaultRegionId { get; }
     public string? Endpoint { get; }

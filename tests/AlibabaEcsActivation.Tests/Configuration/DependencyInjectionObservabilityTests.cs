@@ -52,6 +52,20 @@ public class DependencyInjectionObservabilityTests
     }
 
     [Fact]
+    public void The_default_credentials_chain_expires_and_refreshes_on_the_registered_clock()
+    {
+        var clock = new TestClock();
+        var services = new ServiceCollection();
+        services.AddEcsActivationClient(o => o.RegionId = "cn-hangzhou");
+        services.AddSingleton<TimeProvider>(clock);
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        var chain = Assert.IsType<AlibabaEcsActivation.Credentials.DefaultCredentialsProvider>(Client(provider).CredentialsProvider);
+
+        Assert.Same(clock, chain.Context.TimeProvider);
+    }
+
+    [Fact]
     public void A_TimeProvider_set_in_the_options_wins_over_the_registered_one()
     {
         var registered = new TestClock();
