@@ -78,7 +78,11 @@ public static class EcsActivationServiceCollectionExtensions
                 provider.GetService<ILoggerFactory>());
         });
 
-        // The client enforces its own per-attempt and overall timeouts.
-        return services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // The client enforces its own per-attempt and overall timeouts. The factory's own loggers are removed:
+        // they put every request header (signature V3's Authorization and STS token) unredacted into the
+        // structured state of their Trace records, and Microsoft.Extensions.Http 8 writes the whole URL (RPC v1's
+        // Signature and SecurityToken) into its Information records. The client logs every attempt itself.
+        return services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
     }
 }
