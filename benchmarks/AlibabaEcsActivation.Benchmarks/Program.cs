@@ -7,7 +7,7 @@ using BenchmarkDotNet.Running;
 namespace AlibabaEcsActivation.Benchmarks;
 
 /// <summary>
-/// <c>quick</c>: the one-minute sanity mode. <c>inmemory</c>: the SDK's own CPU and bytes per call, with
+/// <c>quick</c>: the one-minute sanity mode (<c>quick signing</c>: its signing figures alone). <c>inmemory</c>: the SDK's own CPU and bytes per call, with
 /// no network. <c>profile</c>: one side of the end-to-end loop for a profiler to attach to. <c>serve</c>:
 /// the loopback server (started by the other modes as a child process). Anything else goes to
 /// BenchmarkDotNet, e.g. <c>--filter '*' --job short</c>.
@@ -25,7 +25,7 @@ public static class Program
             case "profile":
                 return await ProfileRunner.RunAsync(args);
             case "quick":
-                return await QuickRunner.RunAsync();
+                return await QuickRunner.RunAsync(signingOnly: args.Length > 1 && args[1] == "signing");
         }
 
         // BenchmarkDotNet runs each benchmark in a process of its own; they inherit the server's URL.

@@ -36,6 +36,7 @@ try
             Endpoint = emulator?.BaseAddress.ToString() ?? options.Endpoint,
             AccessKeyId = emulator is null ? null : EcsEmulator.DefaultAccessKeyId,
             AccessKeySecret = emulator is null ? null : EcsEmulator.DefaultAccessKeySecret,
+            SignatureAlgorithm = options.SignatureAlgorithm ?? EcsSignatureAlgorithm.HmacSha1,
         });
     }
     catch (ArgumentException e)

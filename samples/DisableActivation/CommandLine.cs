@@ -26,16 +26,18 @@ internal sealed class CommandLine
 
     private static readonly Option<bool> JsonOption = CommandLineConventions.Switch("--json", "print the response as JSON");
 
+    private static readonly Option<string> SignatureAlgorithmOption = SampleCommandLine.SignatureAlgorithmOption.Create();
+
     private static readonly RootCommand Command = CommandLineConventions.Root(
         "Disables one ECS activation code and prints it:\n" +
-        "  DisableActivation [--activation-id <id>] [--region <region>] [--endpoint <url>] [--json]\n" +
+        "  DisableActivation [--activation-id <id>] [--region <region>] [--endpoint <url>] [--json] [--signature-algorithm <algorithm>]\n" +
         "or every enabled activation code in the region, one result line per code:\n" +
-        "  DisableActivation --all-enabled [--instance-name <prefix>] [--region <region>] [--endpoint <url>]",
+        "  DisableActivation --all-enabled [--instance-name <prefix>] [--region <region>] [--endpoint <url>] [--signature-algorithm <algorithm>]",
         "Credentials come from the default chain: ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN],\n" +
         "  an OIDC role, ~/.aliyun/config.json, ~/.alibabacloud/credentials, the ECS RAM role, ALIBABA_CLOUD_CREDENTIALS_URI.\n" +
         "With no credentials and neither --region nor --endpoint, it runs against a local ECS emulator\n" +
         "(started in-process) and disables its seeded activation 4ECEEE12-56F1-4FBC-9AB1-890F1234****.",
-        ActivationIdOption, AllEnabledOption, InstanceNameOption, RegionOption, EndpointOption, JsonOption);
+        ActivationIdOption, AllEnabledOption, InstanceNameOption, RegionOption, EndpointOption, JsonOption, SignatureAlgorithmOption);
 
     public string? ActivationId { get; private init; }
     public string? Region { get; private init; }
@@ -43,6 +45,9 @@ internal sealed class CommandLine
     public bool Json { get; private init; }
     public bool AllEnabled { get; private init; }
     public string? InstanceName { get; private init; }
+
+    /// <summary><c>HMAC-SHA1</c> (RPC v1) or <c>ACS3-HMAC-SHA256</c> (signature V3); null for the client's default.</summary>
+    public string? SignatureAlgorithm { get; private init; }
 
     /// <summary>
     /// Parses the arguments; null when the program ends here, with <paramref name="exitCode"/>: 0 after
@@ -65,6 +70,7 @@ internal sealed class CommandLine
             Json = parsed.GetValue(JsonOption),
             AllEnabled = parsed.GetValue(AllEnabledOption),
             InstanceName = parsed.GetValue(InstanceNameOption),
+            SignatureAlgorithm = parsed.GetValue(SignatureAlgorithmOption),
         };
 
         // Checked once every flag has its value, so a flag without one is reported as that, not as a conflict.

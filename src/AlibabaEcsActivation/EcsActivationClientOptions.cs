@@ -56,6 +56,14 @@ public sealed class EcsActivationClientOptions
     /// <summary>For tests: what the default chain reads (environment, home directory, metadata address); null is the process's.</summary>
     internal CredentialsContext? CredentialsContext { get; set; }
 
+    /// <summary>
+    /// How requests are signed: <see cref="EcsSignatureAlgorithm.HmacSha1"/> (<c>"HMAC-SHA1"</c>, RPC signature
+    /// v1, the default) or <see cref="EcsSignatureAlgorithm.Acs3HmacSha256"/> (<c>"ACS3-HMAC-SHA256"</c>,
+    /// signature V3, which Alibaba Cloud's own SDKs send by default and which does without SHA-1). In
+    /// configuration: <c>"SignatureAlgorithm": "ACS3-HMAC-SHA256"</c>.
+    /// </summary>
+    public string SignatureAlgorithm { get; set; } = EcsSignatureAlgorithm.HmacSha1;
+
     /// <summary>The longest a call may take, every attempt and backoff included. Default 60 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -64,6 +64,11 @@ public sealed class EcsActivationClientOptionsValidator : IValidateOptions<EcsAc
             failures.Add("Set either AccessKeyId/AccessKeySecret or CredentialsProvider, not both.");
         }
 
+        if (!EcsSignatureAlgorithm.IsKnown(options.SignatureAlgorithm))
+        {
+            failures.Add($"SignatureAlgorithm must be \"{EcsSignatureAlgorithm.HmacSha1}\" (RPC signature v1, the default) or \"{EcsSignatureAlgorithm.Acs3HmacSha256}\" (signature V3); it is {(options.SignatureAlgorithm is null ? "null" : "\"" + options.SignatureAlgorithm + "\"")}.");
+        }
+
         if (options.Timeout <= TimeSpan.Zero)
         {
             failures.Add($"Timeout must be positive (it is {options.Timeout}).");

@@ -37,10 +37,17 @@ internal static class QuickRunner
     private const string VersusObligations =
         "the SDK vs the plainly written conforming client, paired rounds; target >= 0.95";
 
-    public static async Task<int> RunAsync()
+    /// <param name="signingOnly">Only the signing figures (<c>quick signing</c>), in a few seconds.</param>
+    public static async Task<int> RunAsync(bool signingOnly = false)
     {
         Console.WriteLine($"# quick mode: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {Measure.Rounds} alternating rounds for signing and parsing, {EndToEndRounds} for end to end ({ReferenceRounds} for the floor and obligations against raw), medians");
         MeasureSigning();
+        MeasureSigningV3();
+        if (signingOnly)
+        {
+            return 0;
+        }
+
         MeasureParsing();
         await MeasureEndToEndAsync();
         return 0;
@@ -60,6 +67,33 @@ internal static class QuickRunner
         Print("hmac_ns", hmac.NanosecondsPerOp, "ns", "baseline: bare HMAC-SHA1 over the same string-to-sign");
         Print("sign_ns", sign.NanosecondsPerOp, "ns", $"{Fmt(ratio)}x bare HMAC-SHA1; target <= 2x: {Verdict(ratio <= 2)}");
         Print("sign_alloc_bytes", sign.BytesPerOp, "B", $"bare HMAC-SHA1 {Fmt(hmac.BytesPerOp)} B; target <= 1024 B: {Verdict(sign.BytesPerOp <= 1024)}");
+    }
+
+    /// <summary>Signature V3 against its own floor (bare SHA-256 and HMAC-SHA256 over the same bytes), and against v1's signing, each pair interleaved.</summary>
+    private static void MeasureSigningV3()
+    {
+        byte[] hash = new byte[32];
+        byte[] mac = new byte[32];
+        var (bare, sign) = Measure.Pair(
+            () =>
+            {
+                SHA256.HashData(BenchmarkData.CanonicalRequestBytes, hash);
+                HMACSHA256.HashData(BenchmarkData.V3HmacKey, BenchmarkData.V3StringToSignBytes, mac);
+            },
+            () => BenchmarkData.SignV3(BenchmarkData.EndpointUrl),
+            SignOps,
+            TimeSpan.FromSeconds(1));
+        double ratio = sign.NanosecondsPerOp / bare.NanosecondsPerOp;
+        Print("sha256_hmac_ns", bare.NanosecondsPerOp, "ns", "baseline: bare SHA-256 of the canonical request plus HMAC-SHA256 of the string-to-sign");
+        Print("sign_v3_ns", sign.NanosecondsPerOp, "ns", $"{Fmt(ratio)}x bare SHA-256 plus HMAC-SHA256; target <= 2x: {Verdict(ratio <= 2)}");
+        Print("sign_v3_alloc_bytes", sign.BytesPerOp, "B", $"bare primitives {Fmt(bare.BytesPerOp)} B; target <= 1024 B: {Verdict(sign.BytesPerOp <= 1024)}");
+
+        var (v1, v3) = Measure.Pair(
+            () => BenchmarkData.Sign(BenchmarkData.EndpointUrl),
+            () => BenchmarkData.SignV3(BenchmarkData.EndpointUrl),
+            SignOps,
+            TimeSpan.FromSeconds(0.5));
+        Print("sign_v3_vs_v1", v3.NanosecondsPerOp / v1.NanosecondsPerOp, "x", $"V3 {Fmt(v3.NanosecondsPerOp)} ns vs v1 {Fmt(v1.NanosecondsPerOp)} ns in the same rounds");
     }
 
     private static void MeasureParsing()

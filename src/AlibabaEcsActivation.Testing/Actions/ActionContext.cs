@@ -6,7 +6,7 @@ using AlibabaEcsActivation.Testing.Responses;
 namespace AlibabaEcsActivation.Testing.Actions;
 
 /// <summary>What an action gets: the decoded parameters, the checked region, the emulator's state and clock.</summary>
-internal sealed class ActionContext(IReadOnlyDictionary<string, string> parameters, string regionId, ActivationStore store, DateTimeOffset now)
+internal sealed class ActionContext(IReadOnlyDictionary<string, string> parameters, string regionId, ActivationStore store, DateTimeOffset now, string account)
 {
     public IReadOnlyDictionary<string, string> Parameters { get; } = parameters;
 
@@ -19,7 +19,7 @@ internal sealed class ActionContext(IReadOnlyDictionary<string, string> paramete
     public DateTimeOffset Now { get; } = now;
 
     /// <summary>Who is calling. The emulator has no account model: the (authenticated) AccessKeyId stands for the account.</summary>
-    public string Account => Parameters["AccessKeyId"];
+    public string Account { get; } = account;
 
     /// <summary>The parameter's value; <c>Missing&lt;Name&gt;</c> when absent or empty.</summary>
     public string Require(string name) => Optional(name) ?? throw ServiceError.Missing(name);

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.Testing.Requests;
@@ -32,15 +34,25 @@ public sealed class EcsEmulatorHandler : HttpMessageHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         Uri uri = request.RequestUri ?? throw new InvalidOperationException("The request has no RequestUri.");
+        byte[] body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         string? form = null;
         if (request.Content is not null && EmulatorRequest.IsFormContentType(request.Content.Headers.ContentType?.MediaType))
         {
-            form = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            form = Encoding.UTF8.GetString(body);
         }
 
-        string? retryAttempts = request.Headers.TryGetValues("x-acs-retry-attempts", out var values) ? values.FirstOrDefault() : null;
+        // What a socket would carry: the Host header as set, else the URL's authority.
+        string host = request.Headers.Host ?? uri.Authority;
+        Dictionary<string, string> headers = EmulatorRequest.NewHeaders();
+        foreach (var (name, values) in request.Content is null ? request.Headers : request.Headers.Concat(request.Content.Headers))
+        {
+            headers[name.ToLowerInvariant()] = string.Join(",", values);
+        }
+
+        headers["host"] = host;
+        string? retryAttempts = request.Headers.TryGetValues("x-acs-retry-attempts", out var retryValues) ? retryValues.FirstOrDefault() : null;
         var emulated = new EmulatorRequest(
-            request.Method.Method, uri.AbsolutePath, uri.GetComponents(UriComponents.Query, UriFormat.UriEscaped), form, retryAttempts, uri.Authority);
+            request.Method.Method, uri.AbsolutePath, uri.GetComponents(UriComponents.Query, UriFormat.UriEscaped), form, retryAttempts, host, headers, body);
 
         EmulatorResponse response = await _emulator.Pipeline.ProcessAsync(emulated, cancellationToken).ConfigureAwait(false);
         if (response.DropsConnection)

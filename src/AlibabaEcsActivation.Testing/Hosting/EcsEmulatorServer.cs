@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -79,17 +80,25 @@ public sealed class EcsEmulatorServer : IAsyncDisposable
     private static async Task HandleAsync(EcsEmulator emulator, HttpContext context)
     {
         HttpRequest request = context.Request;
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        byte[] body = buffer.ToArray();
         string? form = null;
         if (EmulatorRequest.IsFormContentType(request.ContentType?.Split(';')[0]))
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            form = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+            form = Encoding.UTF8.GetString(body);
+        }
+
+        Dictionary<string, string> headers = EmulatorRequest.NewHeaders();
+        foreach (var (name, values) in request.Headers)
+        {
+            headers[name.ToLowerInvariant()] = values.ToString();
         }
 
         string query = request.QueryString.HasValue ? request.QueryString.Value![1..] : string.Empty;
         var emulated = new EmulatorRequest(
             request.Method, request.Path.HasValue ? request.Path.Value! : "/", query, form,
-            request.Headers["x-acs-retry-attempts"].FirstOrDefault(), request.Host.Value);
+            request.Headers["x-acs-retry-attempts"].FirstOrDefault(), request.Host.Value, headers, body);
 
         EmulatorResponse response;
         try

@@ -21,13 +21,16 @@ public sealed class RecordedRequest
 
     private Verdict _verdict = new(RequestOutcome.Pending, null, null, null, null, Settled: false);
 
-    internal RecordedRequest(long sequence, DateTimeOffset receivedAt, string method, IReadOnlyDictionary<string, string> parameters, int attempt)
+    internal RecordedRequest(
+        long sequence, DateTimeOffset receivedAt, string method, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, string> headers, int attempt, string? signatureAlgorithm)
     {
         Sequence = sequence;
         ReceivedAt = receivedAt;
         Method = method;
         Parameters = parameters;
+        Headers = headers;
         Attempt = attempt;
+        SignatureAlgorithm = signatureAlgorithm;
     }
 
     /// <summary>1 for the first request the emulator received, then 2, 3, ...</summary>
@@ -46,17 +49,30 @@ public sealed class RecordedRequest
     /// </summary>
     public IReadOnlyDictionary<string, string> Parameters { get; }
 
+    /// <summary>
+    /// The headers a signature can cover, by lower-case name: <c>host</c>, <c>content-type</c> and every
+    /// <c>x-acs-*</c> one, with <c>x-acs-security-token</c> <see cref="Redacted"/>; and <c>authorization</c>,
+    /// its signature <see cref="Redacted"/>. Signature V3 requests carry their common values here.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
     /// <summary>The attempt number the client declared: 1 + its <c>x-acs-retry-attempts</c> header (1 without it).</summary>
     public int Attempt { get; }
 
-    /// <summary>The <c>Action</c> parameter, or null.</summary>
-    public string? Action => Get("Action");
+    /// <summary>
+    /// Which signature the request used: <c>HMAC-SHA1</c> (RPC v1, its <c>SignatureMethod</c>) or
+    /// <c>ACS3-HMAC-SHA256</c> (V3, the algorithm its <c>Authorization</c> header names); null when it declared none.
+    /// </summary>
+    public string? SignatureAlgorithm { get; }
 
-    /// <summary>The <c>SignatureNonce</c> parameter, or null.</summary>
-    public string? SignatureNonce => Get("SignatureNonce");
+    /// <summary>The <c>Action</c> parameter (v1) or <c>x-acs-action</c> header (V3), or null.</summary>
+    public string? Action => Get("Action") ?? Header("x-acs-action");
 
-    /// <summary>The <c>AccessKeyId</c> parameter, or null.</summary>
-    public string? AccessKeyId => Get("AccessKeyId");
+    /// <summary>The <c>SignatureNonce</c> parameter (v1) or <c>x-acs-signature-nonce</c> header (V3), or null.</summary>
+    public string? SignatureNonce => Get("SignatureNonce") ?? Header("x-acs-signature-nonce");
+
+    /// <summary>The <c>AccessKeyId</c> parameter (v1) or the <c>Credential</c> of the Authorization header (V3), or null.</summary>
+    public string? AccessKeyId => Get("AccessKeyId") ?? (Header("authorization") is { } authorization ? Authentication.Acs3Authorization.Parse(authorization).Credential : null);
 
     /// <summary>The <c>ActivationId</c> parameter, or null.</summary>
     public string? ActivationId => Get("ActivationId");
@@ -110,7 +126,8 @@ public sealed class RecordedRequest
     public override string ToString()
     {
         Verdict v = Current;
-        string text = string.Create(CultureInfo.InvariantCulture, $"#{Sequence} {Method} {Action ?? "(no action)"} attempt {Attempt}: {v.Outcome} {v.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "-"} {v.ErrorCode ?? string.Empty}").TrimEnd();
+        string signature = SignatureAlgorithm is null ? string.Empty : " " + SignatureAlgorithm;
+        string text = string.Create(CultureInfo.InvariantCulture, $"#{Sequence} {Method} {Action ?? "(no action)"}{signature} attempt {Attempt}: {v.Outcome} {v.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "-"} {v.ErrorCode ?? string.Empty}").TrimEnd();
         if (v.Fault is { } fault)
         {
             text += " [" + fault + "]";
@@ -130,6 +147,8 @@ public sealed class RecordedRequest
     }
 
     private string? Get(string name) => Parameters.TryGetValue(name, out string? value) ? value : null;
+
+    private string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
 
     /// <summary>One immutable state of the verdict, swapped whole so a reader never sees half of a change.</summary>
     internal sealed record Verdict(RequestOutcome Outcome, int? StatusCode, string? ErrorCode, EcsFault? Fault, ActionResult? Action, bool Settled);

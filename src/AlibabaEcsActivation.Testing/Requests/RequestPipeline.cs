@@ -25,10 +25,13 @@ internal sealed class RequestPipeline(
     public async Task<EmulatorResponse> ProcessAsync(EmulatorRequest request, CancellationToken cancellationToken)
     {
         Dictionary<string, string> parameters = ParseParameters(request);
-        bool json = ResponseWriter.WantsJson(parameters.GetValueOrDefault("Format"));
+        bool acs3 = Authenticator.IsAcs3(request);
+        string? format = parameters.GetValueOrDefault("Format");
+        // Signature V3 requests carry no Format and are answered in JSON, as the official clients expect; v1's default is XML.
+        bool json = ResponseWriter.WantsJson(format) || (acs3 && format is null);
         string requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
         RecordedRequest record = log.Add(sequence => new RecordedRequest(
-            sequence, timeProvider.GetUtcNow(), request.Method, Redact(parameters), AttemptOf(request.RetryAttemptsHeader)));
+            sequence, timeProvider.GetUtcNow(), request.Method, Redact(parameters), RedactHeaders(request), AttemptOf(request.RetryAttemptsHeader), SignatureAlgorithmOf(request, parameters, acs3)));
         EcsFault? fault = null;
         try
         {
@@ -42,10 +45,10 @@ internal sealed class RequestPipeline(
                 throw ServiceError.ApiNotFound();
             }
 
-            _authenticator.Authenticate(request.Method, parameters);
-            string actionName = parameters["Action"];
+            string account = acs3 ? _authenticator.AuthenticateAcs3(request) : _authenticator.Authenticate(request.Method, parameters);
+            string actionName = acs3 ? request.Header("x-acs-action")! : parameters["Action"];
             IEmulatedAction action = ActionRegistry.Find(actionName) ?? throw ServiceError.ApiNotFound();
-            var work = new ActionWork(action, actionName, parameters, json, requestId, request.Host);
+            var work = new ActionWork(action, actionName, parameters, json, requestId, request.Host, account);
 
             fault = faults.Take(actionName, parameters.GetValueOrDefault("ActivationId"));
             switch (fault?.Kind)
@@ -154,7 +157,7 @@ internal sealed class RequestPipeline(
             RegionRules.Check(regionId);
 
             ResponseNode body = new ResponseNode(work.ActionName + "Response").Add("RequestId", work.RequestId);
-            work.Action.Execute(new ActionContext(work.Parameters, regionId, store, now), body);
+            work.Action.Execute(new ActionContext(work.Parameters, regionId, store, now, work.Account), body);
             (string contentType, string text) = ResponseWriter.Write(body, work.Json);
             return new Answer(EmulatorResponse.Create(200, contentType, text, work.RequestId), new ActionResult(200, null, now));
         }
@@ -228,11 +231,40 @@ internal sealed class RequestPipeline(
         return redacted;
     }
 
+    /// <summary>The headers a signature can cover (<c>host</c>, <c>content-type</c>, <c>x-acs-*</c>) and the Authorization, secrets redacted.</summary>
+    private static SortedDictionary<string, string> RedactHeaders(EmulatorRequest request)
+    {
+        var redacted = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in request.Headers)
+        {
+            if (name == "authorization")
+            {
+                redacted[name] = Acs3Authorization.Redact(value);
+            }
+            else if (name == "x-acs-security-token")
+            {
+                redacted[name] = RecordedRequest.Redacted;
+            }
+            else if (name is "host" or "content-type" || name.StartsWith("x-acs-", StringComparison.Ordinal))
+            {
+                redacted[name] = value;
+            }
+        }
+
+        return redacted;
+    }
+
+    /// <summary>What the request says it is signed with: its Authorization's algorithm (V3) or its <c>SignatureMethod</c> (v1).</summary>
+    private static string? SignatureAlgorithmOf(EmulatorRequest request, Dictionary<string, string> parameters, bool acs3) =>
+        acs3
+            ? (request.Header("authorization") is { } authorization ? Acs3Authorization.Parse(authorization).Algorithm : null)
+            : parameters.GetValueOrDefault("SignatureMethod");
+
     private static int AttemptOf(string? retryAttemptsHeader) =>
         int.TryParse(retryAttemptsHeader, NumberStyles.None, CultureInfo.InvariantCulture, out int retries) && retries < int.MaxValue ? retries + 1 : 1;
 
     /// <summary>An authenticated request's action, with what it needs to run now or later.</summary>
-    private sealed record ActionWork(IEmulatedAction Action, string ActionName, Dictionary<string, string> Parameters, bool Json, string RequestId, string? Host);
+    private sealed record ActionWork(IEmulatedAction Action, string ActionName, Dictionary<string, string> Parameters, bool Json, string RequestId, string? Host, string Account);
 
     /// <summary>The action's rendered answer and what the log says of it.</summary>
     private sealed record Answer(EmulatorResponse Response, ActionResult Result);

@@ -21,6 +21,14 @@ internal sealed class ServiceError : Exception
     public static ServiceError Missing(string parameter) =>
         new(400, "Missing" + parameter, $"{parameter} is mandatory for this action.");
 
+    /// <summary>A signature V3 header left out: the code of the RPC v1 parameter it stands for (<c>x-acs-date</c> is <c>MissingTimestamp</c>).</summary>
+    public static ServiceError MissingHeader(string header, string parameter) =>
+        new(400, "Missing" + parameter, $"The header {header} is mandatory for signature V3.");
+
+    /// <summary>A signature V3 Authorization without its parts, or one that leaves a required header unsigned.</summary>
+    public static ServiceError IncompleteSignature(string why) =>
+        new(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards. " + why);
+
     public static ServiceError UnsupportedMethod(string method) =>
         new(405, "UnsupportedHTTPMethod", $"This http method '{method}' is not supported; use GET or POST.");
 
@@ -31,7 +39,7 @@ internal sealed class ServiceError : Exception
         new(400, "InvalidVersion", "Specified parameter Version is not valid.");
 
     public static ServiceError InvalidSignatureMethod() =>
-        new(400, "InvalidSignatureMethod", "Specified signature method is not valid; use HMAC-SHA1.");
+        new(400, "InvalidSignatureMethod", "Specified signature method is not valid; use HMAC-SHA1, or ACS3-HMAC-SHA256 in an Authorization header.");
 
     public static ServiceError InvalidSignatureVersion() =>
         new(400, "InvalidSignatureVersion", "Specified signature version is not valid; use 1.0.");

@@ -18,6 +18,7 @@ internal static class EcsActivationClientOptionsBinder
         options.AccessKeySecret = section[nameof(options.AccessKeySecret)] ?? options.AccessKeySecret;
         options.SecurityToken = section[nameof(options.SecurityToken)] ?? options.SecurityToken;
         options.UserAgentSuffix = section[nameof(options.UserAgentSuffix)] ?? options.UserAgentSuffix;
+        options.SignatureAlgorithm = section[nameof(options.SignatureAlgorithm)]?.Trim() ?? options.SignatureAlgorithm; // checked by the validator
         options.AllowInsecureHttp = ReadBool(section, nameof(options.AllowInsecureHttp)) ?? options.AllowInsecureHttp;
         options.RetryThrottling = ReadBool(section, nameof(options.RetryThrottling)) ?? options.RetryThrottling;
         options.MaxRetries = ReadInt(section, nameof(options.MaxRetries)) ?? options.MaxRetries;

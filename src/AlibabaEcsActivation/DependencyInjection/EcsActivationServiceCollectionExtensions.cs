@@ -97,8 +97,14 @@ public static class EcsActivationServiceCollectionExtensions
                 () => factory.CreateClient(CredentialsHttpClientName));
         });
 
-        // The client and the credentials sources enforce their own per-attempt and overall timeouts.
-        services.AddHttpClient(CredentialsHttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
-        return services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // The client and the credentials sources enforce their own per-attempt and overall timeouts. The
+        // factory's own loggers are removed: they put every request header (signature V3's Authorization and
+        // STS token) unredacted into the structured state of their Trace records, and Microsoft.Extensions.Http 8
+        // writes the whole URL (RPC v1's and STS's Signature and SecurityToken) into its Information records.
+        // The client logs every attempt itself.
+        services.AddHttpClient(CredentialsHttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
+        return services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
     }
 }

@@ -5,8 +5,9 @@ namespace AlibabaEcsActivation;
 /// <summary>
 /// <c>SignatureDoesNotMatch</c>. The service quotes its own string-to-sign; comparing it with ours
 /// tells a wrong AccessKeySecret (the strings agree) from an encoding disagreement (they do not),
-/// which <see cref="Diagnosis"/> reports. Neither string is put in the message: they carry the
-/// AccessKeyId and any security token.
+/// which <see cref="Diagnosis"/> reports. Neither string is put in the message: RPC v1's carry the
+/// AccessKeyId and any security token. With signature V3 the string-to-sign holds only a hash of the
+/// canonical request, so a disagreement says that the canonical forms differ, not where.
 /// </summary>
 public class SignatureMismatchException : EcsAuthenticationException
 {
@@ -29,7 +30,7 @@ public class SignatureMismatchException : EcsAuthenticationException
         SignatureMismatchDiagnosis.WrongSecret =>
             "The service's string-to-sign equals ours, so the AccessKeySecret is wrong for this AccessKeyId.",
         SignatureMismatchDiagnosis.EncodingMismatch =>
-            "The service's string-to-sign differs from ours: the request was canonicalised differently (an encoding problem, or a proxy that rewrote the query). Please report it.",
-        _ => "The service did not quote its string-to-sign, so the cause cannot be told apart.",
+            "The service's string-to-sign differs from ours: the request was canonicalised differently (an encoding problem, or a proxy that rewrote the query or a signed header). Please report it.",
+        _ => "The service did not quote its string-to-sign, so a wrong AccessKeySecret cannot be told from a canonicalisation mismatch.",
     };
 }

@@ -27,6 +27,7 @@ internal sealed class ClientSettings
         RetryThrottling = options.RetryThrottling;
         TimeProvider = timeProvider;
         NonceSource = nonceSource ?? SignatureNonce.Next;
+        SignsWithAcs3 = EcsSignatureAlgorithm.IsAcs3(options.SignatureAlgorithm);
         UserAgent = $"AlibabaEcsActivation/{Diagnostics.EcsActivationDiagnostics.Version} (.NET; {Environment.OSVersion.Platform})"
             + (string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? string.Empty : " " + options.UserAgentSuffix!.Trim());
     }
@@ -53,5 +54,8 @@ internal sealed class ClientSettings
     public bool RetryThrottling { get; }
     public TimeProvider TimeProvider { get; }
     public Func<string> NonceSource { get; }
+
+    /// <summary>Signature V3 (<c>ACS3-HMAC-SHA256</c>) instead of RPC v1.</summary>
+    public bool SignsWithAcs3 { get; }
     public string UserAgent { get; }
 }

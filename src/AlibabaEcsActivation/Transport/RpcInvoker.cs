@@ -152,7 +152,7 @@ internal sealed class RpcInvoker
         try
         {
             AlibabaCloudCredentials credentials = await _settings.CredentialsProvider.GetCredentialsAsync(attemptToken).ConfigureAwait(false);
-            SignedRequest signed = Sign(call, credentials);
+            SignedRequest signed = Sign(call, credentials, attempt);
             using HttpRequestMessage request = CreateRequest(call, signed, attempt);
             sent = true;
             HttpResponseMessage response;
@@ -184,8 +184,11 @@ internal sealed class RpcInvoker
         }
     }
 
-    /// <summary>Stamps this attempt's common parameters (a fresh Timestamp and SignatureNonce, the credentials' key) and signs.</summary>
-    private SignedRequest Sign(RpcCall call, AlibabaCloudCredentials credentials)
+    /// <summary>
+    /// Stamps this attempt's common values (a fresh Timestamp and SignatureNonce, the credentials' key) and
+    /// signs: as RPC v1 query parameters, or as signature V3 headers (the Timestamp is the <c>x-acs-date</c>).
+    /// </summary>
+    private SignedRequest Sign(RpcCall call, AlibabaCloudCredentials credentials, int attempt)
     {
         var common = new CommonParameters(
             call.Action,
@@ -194,22 +197,38 @@ internal sealed class RpcInvoker
             _settings.NonceSource(),
             credentials.AccessKeyId,
             credentials.SecurityToken);
-        return RpcSigner.Sign(HttpMethodName, call.Parameters, common, credentials.AccessKeySecret, call.Endpoint.AbsoluteUri);
+        return _settings.SignsWithAcs3
+            ? Acs3Signer.Sign(HttpMethodName, call.Parameters, common, credentials.AccessKeySecret, call.Endpoint.Authority, call.Endpoint.AbsoluteUri, RetryAttempts(attempt))
+            : RpcSigner.Sign(HttpMethodName, call.Parameters, common, credentials.AccessKeySecret, call.Endpoint.AbsoluteUri);
     }
 
     private HttpRequestMessage CreateRequest(RpcCall call, SignedRequest signed, int attempt)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(signed.Url));
         request.Headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
+        if (signed.Headers is { } signedHeaders)
+        {
+            // Signature V3: the headers exactly as signed (host, x-acs-*), and the Authorization.
+            foreach (var header in signedHeaders)
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            return request;
+        }
+
         request.Headers.TryAddWithoutValidation("x-acs-action", call.Action);
         request.Headers.TryAddWithoutValidation("x-acs-version", ApiVersion);
-        if (attempt > 1)
+        if (RetryAttempts(attempt) is { } retries)
         {
-            request.Headers.TryAddWithoutValidation("x-acs-retry-attempts", (attempt - 1).ToString(CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation("x-acs-retry-attempts", retries);
         }
 
         return request;
     }
+
+    /// <summary>The <c>x-acs-retry-attempts</c> header of a retry: how many attempts came before it. Null on the first.</summary>
+    private static string? RetryAttempts(int attempt) => attempt > 1 ? (attempt - 1).ToString(CultureInfo.InvariantCulture) : null;
 
     /// <summary>
     /// Names what one failed attempt met, records it in the call's history (with whether the service

@@ -232,7 +232,7 @@ public class EmulatorActFaultTests : HandlerEmulatorTest
 
         await Assert.ThrowsAsync<HttpRequestException>(() => Http.SendAsync(Request().Build()));
 
-        Assert.Equal("#1 POST DisableActivation attempt 1: Dropped - [ActThenReset], action answered 200", Emulator.Requests.Snapshot().Single().ToString());
+        Assert.Equal("#1 POST DisableActivation HMAC-SHA1 attempt 1: Dropped - [ActThenReset], action answered 200", Emulator.Requests.Snapshot().Single().ToString());
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public class DependencyInjectionTests
     }
 
     [Fact]
-    public async Task No_log_line_from_client_or_HttpClient_factory_contains_a_secret_signature_or_token()
+    public async Task No_log_line_from_the_client_contains_a_secret_signature_or_token_and_the_factory_logs_none()
     {
         var mock = new MockHttpMessageHandler();
         string? signature = null;
@@ -127,7 +127,7 @@ public class DependencyInjectionTests
 
         var records = provider.GetFakeLogCollector().GetSnapshot();
         Assert.Contains(records, r => r.Category == EcsActivationDiagnostics.LoggerCategory);
-        Assert.Contains(records, r => r.Category?.StartsWith("System.Net.Http.HttpClient.", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(records, r => r.Category?.StartsWith("System.Net.Http.HttpClient.", StringComparison.Ordinal) == true);
         Assert.NotNull(signature);
         foreach (string line in records.Select(r => r.AllText()))
         {
@@ -136,5 +136,62 @@ public class DependencyInjectionTests
             Assert.DoesNotContain(signature!, line);
             Assert.DoesNotContain(Uri.EscapeDataString(signature!), line);
         }
+    }
+    [Fact]
+    public async Task With_signature_v3_no_log_line_contains_the_secret_the_signature_or_the_token_header()
+    {
+        var mock = new MockHttpMessageHandler();
+        string? authorization = null;
+        mock.When("*").With(r => { authorization = RecordedRequest.From(r).Headers["Authorization"]; return true; })
+            .Respond(_ => ApiResponses.Json(HttpStatusCode.OK, ApiResponses.DisableSuccessTyped));
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        services.AddEcsActivationClient(o =>
+        {
+            o.RegionId = "cn-hangzhou";
+            o.AccessKeyId = "STS.LTAIabcdefgh";
+            o.AccessKeySecret = ClientFactory.AccessKeySecret;
+            o.SecurityToken = ClientFactory.SecurityToken;
+            o.SignatureAlgorithm = EcsSignatureAlgorithm.Acs3HmacSha256;
+        }).ConfigurePrimaryHttpMessageHandler(() => mock);
+        using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IEcsActivationClient>().DisableActivationAsync("id-1");
+
+        var records = provider.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(records, r => r.Category == EcsActivationDiagnostics.LoggerCategory);
+        Assert.DoesNotContain(records, r => r.Category?.StartsWith("System.Net.Http.HttpClient.", StringComparison.Ordinal) == true);
+        string signature = authorization![(authorization!.LastIndexOf('=') + 1)..];
+        Assert.Equal(64, signature.Length);
+        foreach (string line in records.Select(r => r.AllText()))
+        {
+            Assert.DoesNotContain(ClientFactory.AccessKeySecret, line);
+            Assert.DoesNotContain("STS-TOKEN-SECRET", line);
+            Assert.DoesNotContain(signature, line);
+        }
+    }
+
+    [Fact]
+    public void Binds_the_signature_algorithm_from_configuration()
+    {
+        var services = new ServiceCollection();
+        services.AddEcsActivationClient(Config(("Ecs:RegionId", "cn-hangzhou"), ("Ecs:SignatureAlgorithm", "ACS3-HMAC-SHA256")).GetSection("Ecs"));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<EcsActivationClientOptions>>().Value;
+
+        Assert.Equal(EcsSignatureAlgorithm.Acs3HmacSha256, options.SignatureAlgorithm);
+    }
+
+    [Fact]
+    public async Task Unknown_signature_algorithm_in_configuration_fails_host_start_naming_the_accepted_values()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddEcsActivationClient(Config(("Ecs:RegionId", "cn-hangzhou"), ("Ecs:SignatureAlgorithm", "HMAC-SHA256")).GetSection("Ecs"));
+        using IHost host = builder.Build();
+
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("SignatureAlgorithm must be \"HMAC-SHA1\" (RPC signature v1, the default) or \"ACS3-HMAC-SHA256\" (signature V3); it is \"HMAC-SHA256\"", e.Message);
     }
 }

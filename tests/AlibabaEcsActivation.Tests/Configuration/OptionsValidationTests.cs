@@ -104,4 +104,25 @@ public class OptionsValidationTests
         "Endpoint with a path and query" => o => o.Endpoint = "https://ecs.aliyuncs.com/api?x=1",
         _ => throw new ArgumentOutOfRangeException(nameof(invalid), invalid, "no such case"),
     };
+    [Theory]
+    [InlineData("HMAC-SHA1")]
+    [InlineData("ACS3-HMAC-SHA256")]
+    [InlineData("acs3-hmac-sha256")]
+    public void Either_signature_algorithm_is_accepted(string algorithm)
+    {
+        var result = new EcsActivationClientOptionsValidator().Validate(null, new EcsActivationClientOptions { RegionId = "cn-hangzhou", SignatureAlgorithm = algorithm });
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Theory]
+    [InlineData("SHA256")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Another_signature_algorithm_is_rejected_naming_the_accepted_values(string? algorithm)
+    {
+        string failure = FailureOf(o => o.SignatureAlgorithm = algorithm!);
+
+        Assert.Contains("SignatureAlgorithm must be \"HMAC-SHA1\" (RPC signature v1, the default) or \"ACS3-HMAC-SHA256\" (signature V3)", failure);
+    }
 }
