@@ -137,6 +137,26 @@ public class DependencyInjectionTests
             Assert.DoesNotContain(Uri.EscapeDataString(signature!), line);
         }
     }
+
+    [Fact]
+    public async Task The_credentials_client_has_none_of_the_factorys_loggers_either()
+    {
+        // STS requests carry their Signature and AccessKeyId in the URL, which the factory's loggers write.
+        var mock = new MockHttpMessageHandler();
+        MockedRequest sts = mock.When("*").Respond(HttpStatusCode.OK);
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+        services.AddEcsActivationClient(o => o.RegionId = "cn-hangzhou");
+        services.AddHttpClient(EcsActivationServiceCollectionExtensions.CredentialsHttpClientName).ConfigurePrimaryHttpMessageHandler(() => mock);
+        using var provider = services.BuildServiceProvider();
+
+        HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(EcsActivationServiceCollectionExtensions.CredentialsHttpClientName);
+        using HttpResponseMessage response = await client.GetAsync("http://127.0.0.1/?Action=AssumeRole&Signature=STS-SIGNATURE");
+
+        Assert.Equal(1, mock.GetMatchCount(sts));
+        Assert.DoesNotContain(provider.GetFakeLogCollector().GetSnapshot(), r => r.Category?.StartsWith("System.Net.Http.HttpClient.", StringComparison.Ordinal) == true);
+    }
+
     [Fact]
     public async Task With_signature_v3_no_log_line_contains_the_secret_the_signature_or_the_token_header()
     {
