@@ -78,7 +78,10 @@ public static class EcsActivationServiceCollectionExtensions
                 provider.GetService<ILoggerFactory>());
         });
 
-        // The client enforces its own per-attempt and overall timeouts.
-        return services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // The client enforces its own per-attempt and overall timeouts. The factory's default loggers go:
+        // before Microsoft.Extensions.Http 9 they write each request's whole URI, whose query holds the
+        // signature and any SecurityToken; the client logs every attempt itself, without them.
+        return services.AddHttpClient(HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
     }
 }
