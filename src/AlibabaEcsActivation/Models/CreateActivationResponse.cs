@@ -43,7 +43,8 @@ public sealed class CreateActivationResponse : IEcsResponse
     public EcsResponseMetadata ResponseMetadata
     {
         get => _responseMetadata;
-        init => _responseMetadata = value ?? throw new ArgumentNullException(nameof(value));
+        // System.Text.Json 8's source generator sets even this ignored init-only property, to null.
+        init => _responseMetadata = value ?? EcsResponseMetadata.None;
     }
 
     void IEcsResponse.SetResponseMetadata(EcsResponseMetadata metadata) => _responseMetadata = metadata;

@@ -106,7 +106,7 @@ public class ResponseMetadataTests
 
         Assert.Equal(0, new DisableActivationResponse().ResponseMetadata.Attempts);
         Assert.Same(metadata, new DisableActivationResponse { ResponseMetadata = metadata }.ResponseMetadata);
-        Assert.Throws<ArgumentNullException>(() => new DeleteActivationResponse { ResponseMetadata = null! });
+        Assert.Equal(0, new DeleteActivationResponse { ResponseMetadata = null! }.ResponseMetadata.Attempts);
         Assert.Throws<ArgumentOutOfRangeException>(() => new EcsResponseMetadata(200, null, -1, TimeSpan.Zero));
     }
 }
