@@ -19,25 +19,24 @@ for id in AlibabaEcsActivation AlibabaEcsActivation.Testing; do
   done
 done
 
-# A private package cache, so a package packed earlier with the same version is never reused.
-export NUGET_PACKAGES="$work/packages"
-mkdir -p "$app"
-cd "$app"
-dotnet new console --framework net10.0 --name ConsumerApp --output . >/dev/null
-# The folder is a package source beside the user's usual ones (`--source` alone would hide the
-# packages' own dependencies, which come from the usual feed).
-dotnet new nugetconfig --output . >/dev/null
-dotnet nuget add source "$feed" --name local-feed --configfile nuget.config >/dev/null
-dotnet add package AlibabaEcsActivation --version "$version" >/dev/null
-dotnet add package AlibabaEcsActivation.Testing --version "$version" >/dev/null
-dotnet add package Microsoft.Extensions.Hosting --version 10.0.14 >/dev/null
-grep -q "$feed" obj/project.assets.json || { echo "the packages did not come from $feed"; exit 1; }
-
-cat > Program.cs <<'CS'
+# One program for both apps: it resolves the client through DI and disables a code on the emulator.
+# On net8.0 it first checks that the runtime and the Microsoft.Extensions assemblies it loads are 8.0's.
+cat > "$work/Program.cs" <<'CS'
 using AlibabaEcsActivation;
 using AlibabaEcsActivation.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+string label = "consumer";
+#if !NET9_0_OR_GREATER
+label = $"consumer (net8.0, .NET {Environment.Version})";
+if (Environment.Version.Major != 8 || typeof(ILogger).Assembly.GetName().Version?.Major != 8)
+{
+    Console.Error.WriteLine($"{label}: runs with Logging.Abstractions {typeof(ILogger).Assembly.GetName().Version}");
+    return 1;
+}
+#endif
 
 var emulator = new EcsEmulator();
 await using var server = await emulator.StartServerAsync();
@@ -59,13 +58,29 @@ await host.StopAsync();
 
 if (!response.Activation.Disabled)
 {
-    Console.Error.WriteLine("consumer: the activation is not disabled");
+    Console.Error.WriteLine($"{label}: the activation is not disabled");
     return 1;
 }
 
-Console.WriteLine($"consumer: {response.Activation.ActivationId} Disabled: true (RequestId {response.RequestId})");
+Console.WriteLine($"{label}: {response.Activation.ActivationId} Disabled: true (RequestId {response.RequestId})");
 return 0;
 CS
+
+# A private package cache, so a package packed earlier with the same version is never reused.
+export NUGET_PACKAGES="$work/packages"
+mkdir -p "$app"
+cd "$app"
+dotnet new console --framework net10.0 --name ConsumerApp --output . >/dev/null
+# The folder is a package source beside the user's usual ones (`--source` alone would hide the
+# packages' own dependencies, which come from the usual feed).
+dotnet new nugetconfig --output . >/dev/null
+dotnet nuget add source "$feed" --name local-feed --configfile nuget.config >/dev/null
+dotnet add package AlibabaEcsActivation --version "$version" >/dev/null
+dotnet add package AlibabaEcsActivation.Testing --version "$version" >/dev/null
+dotnet add package Microsoft.Extensions.Hosting --version 10.0.14 >/dev/null
+grep -q "$feed" obj/project.assets.json || { echo "the packages did not come from $feed"; exit 1; }
+
+cp "$work/Program.cs" Program.cs
 
 dotnet run -c Release
 
@@ -107,46 +122,6 @@ lifted=$(grep -vE '/8\.0\.[0-9]+$' <<<"$extensions" || true)
 [ -z "$lifted" ] || { echo "net8.0 consumer: Microsoft.Extensions packages beyond 8.0.x:"; echo "$lifted"; exit 1; }
 echo "net8.0 consumer: $(wc -l <<<"$extensions") Microsoft.Extensions packages, all 8.0.x"
 
-cat > Program.cs <<'CS'
-using AlibabaEcsActivation;
-using AlibabaEcsActivation.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
-// The runtime and the Microsoft.Extensions assemblies this app really loads.
-if (Environment.Version.Major != 8 || typeof(ILogger).Assembly.GetName().Version?.Major != 8)
-{
-    Console.Error.WriteLine($"consumer (net8.0): runs on .NET {Environment.Version} with Logging.Abstractions {typeof(ILogger).Assembly.GetName().Version}");
-    return 1;
-}
-
-var emulator = new EcsEmulator();
-await using var server = await emulator.StartServerAsync();
-
-var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddEcsActivationClient(options =>
-{
-    options.RegionId = "cn-hangzhou";
-    options.Endpoint = server.BaseAddress.ToString();
-    options.AccessKeyId = EcsEmulator.DefaultAccessKeyId;
-    options.AccessKeySecret = EcsEmulator.DefaultAccessKeySecret;
-});
-using IHost host = builder.Build();
-await host.StartAsync();
-
-var client = host.Services.GetRequiredService<IEcsActivationClient>();
-DisableActivationResponse response = await client.DisableActivationAsync("4ECEEE12-56F1-4FBC-9AB1-890F1234****");
-await host.StopAsync();
-
-if (!response.Activation.Disabled)
-{
-    Console.Error.WriteLine("consumer (net8.0): the activation is not disabled");
-    return 1;
-}
-
-Console.WriteLine($"consumer (net8.0, .NET {Environment.Version}): {response.Activation.ActivationId} Disabled: true (RequestId {response.RequestId})");
-return 0;
-CS
+cp "$work/Program.cs" Program.cs
 
 dotnet run -c Release
