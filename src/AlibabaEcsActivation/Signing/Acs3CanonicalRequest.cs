@@ -80,7 +80,8 @@ internal static class Acs3CanonicalRequest
         return position;
     }
 
-    private static int Append(char[] destination, int position, string text)
+    /// <summary>Copies <paramref name="text"/> to <paramref name="destination"/> at <paramref name="position"/>; returns the position after it.</summary>
+    public static int Append(char[] destination, int position, string text)
     {
         text.CopyTo(0, destination, position, text.Length);
         return position + text.Length;

@@ -21,7 +21,7 @@ namespace AlibabaEcsActivation.Signing;
 /// </remarks>
 internal static class Acs3Signer
 {
-    public const string Algorithm = "ACS3-HMAC-SHA256";
+    public const string Algorithm = EcsSignatureAlgorithm.Acs3HmacSha256;
 
     /// <summary>SHA-256 of an empty body: the payload hash of every call this client sends.</summary>
     public const string EmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -216,21 +216,15 @@ internal static class Acs3Signer
         }
 
         char[] chars = ArrayPool<char>.Shared.Rent(length);
-        int position = Append(chars, 0, CredentialPart);
-        position = Append(chars, position, accessKeyId);
-        position = Append(chars, position, SignedHeadersPart);
+        int position = Acs3CanonicalRequest.Append(chars, 0, CredentialPart);
+        position = Acs3CanonicalRequest.Append(chars, position, accessKeyId);
+        position = Acs3CanonicalRequest.Append(chars, position, SignedHeadersPart);
         position = Acs3CanonicalRequest.WriteSignedHeaders(chars, position, headers, headerCount);
-        position = Append(chars, position, SignaturePart);
+        position = Acs3CanonicalRequest.Append(chars, position, SignaturePart);
         Acs3Hash.WriteHex(mac, chars.AsSpan(position));
         position += Acs3Hash.HexLength;
         string authorization = new(chars, 0, position);
         ArrayPool<char>.Shared.Return(chars);
         return authorization;
-    }
-
-    private static int Append(char[] destination, int position, string text)
-    {
-        text.CopyTo(0, destination, position, text.Length);
-        return position + text.Length;
     }
 }

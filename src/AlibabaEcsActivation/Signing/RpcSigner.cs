@@ -16,7 +16,7 @@ namespace AlibabaEcsActivation.Signing;
 /// </remarks>
 internal static class RpcSigner
 {
-    public const string SignatureMethod = "HMAC-SHA1";
+    public const string SignatureMethod = EcsSignatureAlgorithm.HmacSha1;
     public const string SignatureVersion = "1.0";
 
     private const string SignatureName = "Signature=";

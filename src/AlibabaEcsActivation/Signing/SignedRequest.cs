@@ -41,8 +41,8 @@ internal readonly struct SignedRequest
     /// V3's hex HMAC-SHA256, from the Authorization header.
     /// </summary>
     public string Signature => Headers is null
-        ? Uri.UnescapeDataString(Url.Substring(Url.LastIndexOf("Signature=", StringComparison.Ordinal) + "Signature=".Length))
-        : Header(Acs3Signer.AuthorizationHeader)!.Substring(Header(Acs3Signer.AuthorizationHeader)!.LastIndexOf("Signature=", StringComparison.Ordinal) + "Signature=".Length);
+        ? Uri.UnescapeDataString(AfterLastSignature(Url))
+        : AfterLastSignature(Header(Acs3Signer.AuthorizationHeader)!);
 
     /// <summary>What was signed; never logged (v1's holds the AccessKeyId and any token; V3's is a hash).</summary>
     public string StringToSign => Headers is null
@@ -65,6 +65,9 @@ internal readonly struct SignedRequest
 
     // A generated ToString would print the signature and any security token in the query.
     public override string ToString() => "SignedRequest { <redacted> }";
+
+    // Both signatures come last: v1's as the query's Signature parameter, V3's as the Authorization's Signature part.
+    private static string AfterLastSignature(string text) => text.Substring(text.LastIndexOf("Signature=", StringComparison.Ordinal) + "Signature=".Length);
 
     /// <summary>The V3 string-to-sign, derived again from the query as sent and the signed headers.</summary>
     private string Acs3StringToSign()
