@@ -41,8 +41,8 @@ internal sealed class ClientMetrics : IDisposable
     /// <summary>The meter the instruments are on.</summary>
     public Meter Meter { get; }
 
-    /// <summary>Records a finished call; <paramref name="failure"/> is null when it succeeded.</summary>
-    public void CallEnded(RpcCall call, TimeSpan elapsed, Exception? failure)
+    /// <summary>Records a finished call (its <see cref="RpcCall.Elapsed"/>); <paramref name="failure"/> is null when it succeeded.</summary>
+    public void CallEnded(RpcCall call, Exception? failure)
     {
         if (!_callDuration.Enabled)
         {
@@ -55,7 +55,7 @@ internal sealed class ClientMetrics : IDisposable
             tags.Add(RpcConventions.ErrorType, RpcConventions.ErrorTypeOf(failure));
         }
 
-        _callDuration.Record(elapsed.TotalSeconds, tags);
+        _callDuration.Record(call.Elapsed.TotalSeconds, tags);
     }
 
     /// <summary>Counts one retry of <paramref name="call"/>, tagged with what the failed attempt met.</summary>

@@ -350,7 +350,7 @@ internal sealed class RpcInvoker
         }
 
         CallActivity.Succeeded(activity, call);
-        _metrics.CallEnded(call, call.Elapsed, failure: null);
+        _metrics.CallEnded(call, failure: null);
         return result;
     }
 
@@ -359,7 +359,7 @@ internal sealed class RpcInvoker
     {
         call.Elapsed = _settings.TimeProvider.GetElapsedTime(call.Started);
         CallActivity.Failed(activity, call, failure);
-        _metrics.CallEnded(call, call.Elapsed, failure);
+        _metrics.CallEnded(call, failure);
         if (failure is OperationCanceledException)
         {
             Log.CallCancelled(_logger, call.Action, call.RegionId, call.Attempts);
