@@ -76,9 +76,11 @@ public class CreateUnderFaultsOverHttpTests : FaultedLoopbackTest
         Assert.Equal(e.ClientToken, recovered.ClientToken);
         Assert.All(Emulator.Requests.Snapshot(), r => Assert.Equal(e.ClientToken, r.Parameters["ClientToken"]));
         Assert.True(recovered.ActivationCode.Length > 0 && !e.ToString().Contains(recovered.ActivationCode, StringComparison.Ordinal), "The exception shows the ActivationCode.");
-        // Where the lost attempts created (the log says both actions ran and the client got neither answer),
-        // the count above shows the second create returned that code rather than making another.
-        Assert.Equal(ActionRunsUnder(faultName) ? 2 : 0, Emulator.Requests.Snapshot().Count(r => r.ActionSucceeded && r.Outcome != RequestOutcome.Succeeded));
+        // Where both faulted attempts created (the client got neither answer: it threw), the count above shows
+        // the second create returned that code rather than making another. Which faulted attempts the emulator
+        // saw abandoned is not asserted: after a late action, whether the server noticed the client's
+        // disconnect before answering is a race the client cannot see.
+        Assert.Equal(ActionRunsUnder(faultName) ? 2 : 0, Emulator.Requests.Snapshot().Count(r => r.Fault is not null && r.ActionSucceeded));
     }
 
     private static bool SameCode(CreateActivationResponse a, CreateActivationResponse b) =>
