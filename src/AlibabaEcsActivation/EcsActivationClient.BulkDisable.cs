@@ -44,7 +44,7 @@ public partial class EcsActivationClient
             index++;
         }
 
-        return DisableEachAsync(ids, options.RegionId, options.MaxConcurrency, cancellationToken);
+        return DisableEachAsync(ids, options.RegionId, options.MaxConcurrency, new OutcomeReporter(options.Progress), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -64,14 +64,14 @@ public partial class EcsActivationClient
 
         ValidateWalk(filter, nameof(filter));
         RequireAllToBeExplicit(filter, options);
-        return DisableMatchingAsync(filter, options.MaxConcurrency, cancellationToken);
+        return DisableMatchingAsync(filter, options.MaxConcurrency, new OutcomeReporter(options.Progress), cancellationToken);
     }
 
     /// <summary>
     /// Lists every match first, then disables: the listing is complete before any state changes, and
     /// the listing already tells which codes are disabled, so those cost no call.
     /// </summary>
-    private async Task<BulkDisableResult> DisableMatchingAsync(DescribeActivationsRequest filter, int maxConcurrency, CancellationToken cancellationToken)
+    private async Task<BulkDisableResult> DisableMatchingAsync(DescribeActivationsRequest filter, int maxConcurrency, OutcomeReporter reporter, CancellationToken cancellationToken)
     {
         var listed = new List<Activation>();
         await foreach (Activation activation in DescribeAllActivationsAsync(filter, cancellationToken).ConfigureAwait(false))
@@ -79,32 +79,45 @@ public partial class EcsActivationClient
             listed.Add(activation);
         }
 
-        var enabledIds = listed.Where(a => !a.Disabled && !string.IsNullOrEmpty(a.ActivationId)).Select(a => a.ActivationId!).Distinct(StringComparer.Ordinal).ToList();
-        BulkDisableResult disabled = await DisableEachAsync(enabledIds, filter.RegionId, maxConcurrency, cancellationToken).ConfigureAwait(false);
-        var byId = disabled.Outcomes.ToDictionary(o => o.ActivationId, StringComparer.Ordinal);
+        var enabledIds = new HashSet<string>(listed.Where(a => !a.Disabled && !string.IsNullOrEmpty(a.ActivationId)).Select(a => a.ActivationId!), StringComparer.Ordinal);
 
         // One outcome per listed code, in listing order. A code listed twice is reported once: by its
-        // disable call if any listing showed it enabled, else as already disabled.
-        var outcomes = new List<ActivationDisableOutcome>(listed.Count);
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Activation activation in listed)
+        // disable call if any listing showed it enabled, else as already disabled. Those that need no
+        // call are known now, so they are reported before the calls start.
+        var outcomes = new ActivationDisableOutcome?[listed.Count];
+        var toDisable = new List<string>(enabledIds.Count);
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < listed.Count; i++)
         {
+            Activation activation = listed[i];
             string? id = activation.ActivationId;
             if (string.IsNullOrEmpty(id))
             {
-                outcomes.Add(activation.Disabled
+                outcomes[i] = reporter.Report(activation.Disabled
                     ? new ActivationDisableOutcome(string.Empty, ActivationDisableStatus.AlreadyDisabled, activation)
                     : UnidentifiedEnabledCode(activation));
             }
-            else if (reported.Add(id!))
+            else if (!slots.ContainsKey(id!))
             {
-                outcomes.Add(byId.TryGetValue(id!, out ActivationDisableOutcome? outcome)
-                    ? outcome
-                    : new ActivationDisableOutcome(id!, ActivationDisableStatus.AlreadyDisabled, activation));
+                slots.Add(id!, i);
+                if (enabledIds.Contains(id!))
+                {
+                    toDisable.Add(id!);
+                }
+                else
+                {
+                    outcomes[i] = reporter.Report(new ActivationDisableOutcome(id!, ActivationDisableStatus.AlreadyDisabled, activation));
+                }
             }
         }
 
-        return new BulkDisableResult(outcomes);
+        BulkDisableResult disabled = await DisableEachAsync(toDisable, filter.RegionId, maxConcurrency, reporter, cancellationToken).ConfigureAwait(false);
+        foreach (ActivationDisableOutcome outcome in disabled.Outcomes)
+        {
+            outcomes[slots[outcome.ActivationId]] = outcome;
+        }
+
+        return new BulkDisableResult(outcomes.Where(o => o is not null).ToList()!);
     }
 
     /// <summary>An enabled code the listing did not identify cannot be disabled: it is reported, never dropped.</summary>
@@ -115,7 +128,7 @@ public partial class EcsActivationClient
     }
 
     /// <summary>Disables each code with at most <paramref name="maxConcurrency"/> calls in flight; every code gets an outcome.</summary>
-    private async Task<BulkDisableResult> DisableEachAsync(IReadOnlyList<string> ids, string? regionId, int maxConcurrency, CancellationToken cancellationToken)
+    private async Task<BulkDisableResult> DisableEachAsync(IReadOnlyList<string> ids, string? regionId, int maxConcurrency, OutcomeReporter reporter, CancellationToken cancellationToken)
     {
         var outcomes = new ActivationDisableOutcome[ids.Count];
         int next = -1;
@@ -126,7 +139,7 @@ public partial class EcsActivationClient
             int i;
             while ((i = Interlocked.Increment(ref next)) < ids.Count)
             {
-                outcomes[i] = await DisableOneAsync(ids[i], regionId, cancellationToken).ConfigureAwait(false);
+                outcomes[i] = reporter.Report(await DisableOneAsync(ids[i], regionId, cancellationToken).ConfigureAwait(false));
             }
         }
 

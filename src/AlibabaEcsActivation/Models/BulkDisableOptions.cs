@@ -1,3 +1,5 @@
+using System;
+
 namespace AlibabaEcsActivation;
 
 /// <summary>How a bulk disable (<c>DisableActivationsAsync</c>, <c>DisableMatchingActivationsAsync</c>) runs.</summary>
@@ -25,4 +27,13 @@ public sealed class BulkDisableOptions
     /// by mistake; with it, a filter that does set a condition is one too. Default false.
     /// </summary>
     public bool AllInRegion { get; init; }
+
+    /// <summary>
+    /// Told each code's outcome as soon as it is known, before the whole operation ends: one report per
+    /// outcome of the final <see cref="BulkDisableResult"/>, in the order they complete, never two at once.
+    /// In filter mode the codes the listing shows already disabled are reported first. Null (the default)
+    /// reports nothing. An exception the reporter throws is not caught: it ends the operation, so keep it
+    /// quick and let <see cref="Progress{T}"/> move slow work (a UI) elsewhere.
+    /// </summary>
+    public IProgress<ActivationDisableOutcome>? Progress { get; init; }
 }
