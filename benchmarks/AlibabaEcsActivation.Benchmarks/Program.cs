@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using AlibabaEcsActivation.Benchmarks.ColdStart;
 using AlibabaEcsActivation.Benchmarks.Quick;
 using AlibabaEcsActivation.Benchmarks.Server;
 using BenchmarkDotNet.Running;
@@ -8,7 +9,7 @@ namespace AlibabaEcsActivation.Benchmarks;
 
 /// <summary>
 /// <c>quick</c>: the one-minute sanity mode (<c>quick signing</c>: its signing figures alone). <c>inmemory</c>: the SDK's own CPU and bytes per call, with
-/// no network. <c>profile</c>: one side of the end-to-end loop for a profiler to attach to. <c>serve</c>:
+/// no network. <c>coldstart</c>: the installed tool's whole-process one-shot disable beside curl. <c>profile</c>: one side of the end-to-end loop for a profiler to attach to. <c>serve</c>:
 /// the loopback server (started by the other modes as a child process). Anything else goes to
 /// BenchmarkDotNet, e.g. <c>--filter '*' --job short</c>.
 /// </summary>
@@ -26,6 +27,8 @@ public static class Program
                 return await ProfileRunner.RunAsync(args);
             case "quick":
                 return await QuickRunner.RunAsync(signingOnly: args.Length > 1 && args[1] == "signing");
+            case "coldstart":
+                return ColdStartRunner.Run(args);
         }
 
         // BenchmarkDotNet runs each benchmark in a process of its own; they inherit the server's URL.
