@@ -57,7 +57,7 @@ public sealed class EcsEmulator
             Activations.Put(EmulatedActivation.DocumentedExample);
         }
 
-        FlowControl? flowControl = options.FlowControlLimit is { } perSecond ? new FlowControl(perSecond, TimeProvider) : null;
+        FlowControlBuckets? flowControl = options.FlowControlLimit is { } perSecond ? new FlowControlBuckets(perSecond, TimeProvider) : null;
         Pipeline = new RequestPipeline(Activations, Credentials, Faults, Requests, TimeProvider, options.TimestampWindow, flowControl, options.Latency);
     }
 

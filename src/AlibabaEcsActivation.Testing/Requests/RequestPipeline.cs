@@ -17,7 +17,7 @@ namespace AlibabaEcsActivation.Testing.Requests;
 /// </summary>
 internal sealed class RequestPipeline(
     ActivationStore store, EmulatorCredentials credentials, FaultInjector faults, RequestLog log, TimeProvider timeProvider, TimeSpan timestampWindow,
-    FlowControl? flowControl, TimeSpan latency)
+    FlowControlBuckets? flowControl, TimeSpan latency)
 {
     private static readonly HashSet<string> SecretParameters = new(StringComparer.Ordinal) { "Signature", "SecurityToken", "BearerToken", "AccessKeySecret" };
 

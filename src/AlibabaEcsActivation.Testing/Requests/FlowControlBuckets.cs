@@ -12,7 +12,7 @@ namespace AlibabaEcsActivation.Testing.Requests;
 /// and each tick of the clock refills <c>limit</c> units. Integers keep it exact on a fake clock: after a burst,
 /// the next request passes exactly when 1/limit of a second (rounded up to a tick) has gone by.
 /// </remarks>
-internal sealed class FlowControl(int limit, TimeProvider timeProvider)
+internal sealed class FlowControlBuckets(int limit, TimeProvider timeProvider)
 {
     private readonly object _gate = new();
     private readonly Dictionary<(string AccessKeyId, string Action), Bucket> _buckets = new();
