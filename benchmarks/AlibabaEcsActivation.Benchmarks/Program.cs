@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using AlibabaEcsActivation.Benchmarks.Bulk;
 using AlibabaEcsActivation.Benchmarks.Quick;
 using AlibabaEcsActivation.Benchmarks.Server;
 using BenchmarkDotNet.Running;
@@ -9,7 +10,8 @@ namespace AlibabaEcsActivation.Benchmarks;
 /// <summary>
 /// <c>quick</c>: the one-minute sanity mode (<c>quick signing</c>: its signing figures alone). <c>inmemory</c>: the SDK's own CPU and bytes per call, with
 /// no network. <c>profile</c>: one side of the end-to-end loop for a profiler to attach to. <c>serve</c>:
-/// the loopback server (started by the other modes as a child process). Anything else goes to
+/// the loopback server (started by the other modes as a child process). <c>bulk</c>: a bulk disable against the
+/// emulator's flow-control limit, achieved over allowed rate. Anything else goes to
 /// BenchmarkDotNet, e.g. <c>--filter '*' --job short</c>.
 /// </summary>
 public static class Program
@@ -24,6 +26,8 @@ public static class Program
                 return await InMemoryRunner.RunAsync(args);
             case "profile":
                 return await ProfileRunner.RunAsync(args);
+            case "bulk":
+                return await BulkRunner.RunAsync(args);
             case "quick":
                 return await QuickRunner.RunAsync(signingOnly: args.Length > 1 && args[1] == "signing");
         }
