@@ -174,14 +174,14 @@ public partial class EcsActivationClient
     }
 
     /// <summary>
-    /// One code. Throttling is retried inside the call, at the run's pace, which the throttling has just
-    /// slowed; what still fails becomes a Failed outcome. Only the caller's cancellation ends the whole bulk operation.
+    /// One code. Throttling is retried inside the call, at the run's pace, which throttling slows; what
+    /// still fails becomes a Failed outcome. Only the caller's cancellation ends the whole bulk operation.
     /// </summary>
     private async Task<ActivationDisableOutcome> DisableOneAsync(string activationId, string? regionId, FlowController flow, CancellationToken cancellationToken)
     {
         try
         {
-            DisableActivationResponse response = await DisableUncheckedAsync(activationId, regionId, cancellationToken, flow).ConfigureAwait(false);
+            DisableActivationResponse response = await DisableUncheckedAsync(activationId, regionId, flow, cancellationToken).ConfigureAwait(false);
             return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Disabled, response.Activation) { Attempts = response.ResponseMetadata.Attempts };
         }
         catch (ActivationNotFoundException e)

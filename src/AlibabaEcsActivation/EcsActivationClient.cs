@@ -98,14 +98,14 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
         }
 
         string activationId = InputValidator.RequireId(request.ActivationId, nameof(request), "activation ID (DisableActivationRequest.ActivationId)");
-        return DisableUncheckedAsync(activationId, request.RegionId, cancellationToken);
+        return DisableUncheckedAsync(activationId, request.RegionId, flowControl: null, cancellationToken);
     }
 
     /// <summary>
     /// Disables one code whose ID is the caller's (validated already) or the service's own (from a listing);
     /// in a bulk run, at the pace of its <paramref name="flowControl"/>.
     /// </summary>
-    private Task<DisableActivationResponse> DisableUncheckedAsync(string activationId, string? regionId, CancellationToken cancellationToken, FlowController? flowControl = null)
+    private Task<DisableActivationResponse> DisableUncheckedAsync(string activationId, string? regionId, FlowController? flowControl, CancellationToken cancellationToken)
     {
         RpcCall call = ActivationCall("DisableActivation", activationId, regionId);
         call.FlowControl = flowControl;

@@ -8,8 +8,9 @@ namespace AlibabaEcsActivation.FlowControl;
 /// <summary>
 /// How fast one bulk run goes, learnt from the service's answers: how many calls may be in flight
 /// (<see cref="Concurrency"/>) and how often an attempt, retries included, may start (<see cref="Rate"/>).
-/// Every answer the service accepts lets both grow; a <c>Throttling</c> answer halves the concurrency and sets the
-/// rate to a fraction of what the service accepted over the last second. Thread-safe; one per bulk run.
+/// Every answer the service accepts lets one more call in (up to the bound) and raises the rate; a <c>Throttling</c>
+/// answer halves the concurrency and sets the rate to a fraction of what the service accepted over the last second.
+/// Thread-safe; one per bulk run.
 /// </summary>
 /// <remarks>
 /// The service limits requests per second, so concurrency alone cannot keep under its limit: one call in flight

@@ -298,8 +298,8 @@ internal sealed class RpcInvoker
     /// <summary>
     /// Throttling backs off from a five times longer base than Polly's own backoff, with jitter, or as
     /// long as the service asks if that is longer; never past <c>RetryMaxDelay</c>. In a bulk run
-    /// (<paramref name="paced"/>) the run's pace, just slowed by this very answer, spaces the retry
-    /// instead, and only the service's own hint adds to it. Null for any other failure, which leaves the delay to Polly.
+    /// (<paramref name="paced"/>) the run's pace, which throttling slows, spaces the retry instead, and
+    /// only the service's own hint adds to it. Null for any other failure, which leaves the delay to Polly.
     /// </summary>
     private TimeSpan? ThrottlingDelay(int retry, ThrottlingException? throttling, bool paced)
     {
