@@ -21,7 +21,9 @@ namespace AlibabaEcsActivation.FlowControl;
 /// <para>
 /// Throttling answers that arrive together say one thing: the attempts that were already under way when the
 /// service began to throttle were sent at the old pace. Only an attempt paced since the last backoff (the same
-/// <see cref="FlowTurn.Epoch"/>) backs off again, so a burst of them does not collapse the rate.
+/// <see cref="FlowTurn.Epoch"/>) backs off again, so a burst of them does not collapse the rate. Conversely a
+/// backoff takes effect at once: the next turn is one new interval away, and attempts still waiting on turns
+/// handed out at the old pace take new ones.
 /// </para>
 /// </remarks>
 internal sealed class FlowController
@@ -119,31 +121,44 @@ internal sealed class FlowController
     /// </summary>
     public async ValueTask<FlowTurn> WaitTurnAsync(CancellationToken cancellationToken)
     {
-        TimeSpan wait = TimeSpan.Zero;
-        int epoch;
-        lock (_gate)
+        while (true)
         {
-            epoch = _epoch;
-            if (!double.IsPositiveInfinity(Rate))
+            TimeSpan wait = TimeSpan.Zero;
+            int epoch;
+            lock (_gate)
             {
-                long now = _clock.GetTimestamp();
-                long turn = Math.Max(now, _nextTurn);
-                _nextTurn = turn + (long)Math.Ceiling(_clock.TimestampFrequency / Rate);
-                wait = TimeSpan.FromTicks((long)((turn - now) * ((double)TimeSpan.TicksPerSecond / _clock.TimestampFrequency)));
-                wait = wait < _longestWait ? wait : _longestWait;
+                epoch = _epoch;
+                if (!double.IsPositiveInfinity(Rate))
+                {
+                    long now = _clock.GetTimestamp();
+                    long turn = Math.Max(now, _nextTurn);
+                    _nextTurn = turn + Interval;
+                    wait = TimeSpan.FromTicks((long)((turn - now) * ((double)TimeSpan.TicksPerSecond / _clock.TimestampFrequency)));
+                    wait = wait < _longestWait ? wait : _longestWait;
+                }
             }
-        }
 
-        if (wait > TimeSpan.Zero)
-        {
+            if (wait <= TimeSpan.Zero)
+            {
+                return new FlowTurn(epoch);
+            }
+
 #if NET8_0_OR_GREATER
             await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);
 #else
             await _clock.Delay(wait, cancellationToken).ConfigureAwait(false);
 #endif
-        }
+            lock (_gate)
+            {
+                if (epoch == _epoch)
+                {
+                    return new FlowTurn(epoch);
+                }
+            }
 
-        return new FlowTurn(epoch);
+            // The controller backed off while this attempt waited: its turn was given at the old pace, and the
+            // turns handed out ahead would keep the old pace for as long. It takes a new one at the new pace.
+        }
     }
 
     /// <summary>
@@ -167,6 +182,7 @@ internal sealed class FlowController
                     _epoch++;
                     Rate = Math.Max(_minimumRate, RateBackoff * Math.Min(Rate, _accepted.Count));
                     Concurrency = Math.Max(1, Concurrency / 2);
+                    _nextTurn = now + Interval; // the service has just said it has no room: the next turn is one new interval away
                 }
 
                 return;
@@ -185,6 +201,9 @@ internal sealed class FlowController
             }
         }
     }
+
+    /// <summary>The time between two turns at the current <see cref="Rate"/>, in the clock's timestamp units.</summary>
+    private long Interval => (long)Math.Ceiling(_clock.TimestampFrequency / Rate);
 
     private static async Task WaitToEnterAsync(TaskCompletionSource<bool> entry, CancellationToken cancellationToken)
     {

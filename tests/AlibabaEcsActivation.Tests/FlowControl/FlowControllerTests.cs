@@ -91,6 +91,7 @@ public class FlowControllerTests
         Assert.Equal(FlowController.RateBackoff * 20, rate, precision: 9);
 
         // An attempt paced since then does back off.
+        _clock.Advance(TimeSpan.FromSeconds(10)); // past the next turn
         flow.Answered(await flow.WaitTurnAsync(CancellationToken.None), throttled: true);
         Assert.True(flow.Rate < rate);
     }
@@ -117,6 +118,7 @@ public class FlowControllerTests
         Accept(flow, turn, count: 50, every: TimeSpan.FromMilliseconds(10));
         flow.Answered(turn, throttled: true);
         double backedOff = flow.Rate;
+        _clock.Advance(TimeSpan.FromSeconds(10)); // past the next turn
 
         Accept(flow, await flow.WaitTurnAsync(CancellationToken.None), count: 20, every: TimeSpan.Zero);
 
@@ -124,7 +126,7 @@ public class FlowControllerTests
     }
 
     [Fact]
-    public async Task Once_paced_turns_come_exactly_one_interval_apart_on_the_clock()
+    public async Task Once_paced_turns_come_exactly_one_interval_apart_on_the_clock_the_first_one_interval_after_the_backoff()
     {
         FlowController flow = await PacedAtFortyPerSecondAsync();
         TimeSpan interval = TimeSpan.FromMilliseconds(25);
@@ -133,14 +135,33 @@ public class FlowControllerTests
         Task second = flow.WaitTurnAsync(CancellationToken.None).AsTask();
         Task third = flow.WaitTurnAsync(CancellationToken.None).AsTask();
 
-        Assert.True(first.IsCompleted);
         _clock.Advance(interval - TimeSpan.FromTicks(1));
-        Assert.False(second.IsCompleted);
+        Assert.False(first.IsCompleted);
         _clock.Advance(TimeSpan.FromTicks(1));
+        await first.WaitAsync(Bound);
+        Assert.False(second.IsCompleted);
+        _clock.Advance(interval);
         await second.WaitAsync(Bound);
         Assert.False(third.IsCompleted);
         _clock.Advance(interval);
         await third.WaitAsync(Bound);
+    }
+
+    [Fact]
+    public async Task A_backoff_sends_the_turns_already_handed_out_back_for_new_ones_at_the_new_pace()
+    {
+        FlowController flow = await PacedAtFortyPerSecondAsync();
+        Task<FlowTurn> first = flow.WaitTurnAsync(CancellationToken.None).AsTask();
+        Task<FlowTurn> second = flow.WaitTurnAsync(CancellationToken.None).AsTask(); // due 25 ms after the first
+        _clock.Advance(TimeSpan.FromMilliseconds(25));
+        FlowTurn firstTurn = await first.WaitAsync(Bound);
+
+        flow.Answered(firstTurn, throttled: true);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        FlowTurn secondTurn = await second.WaitAsync(Bound);
+
+        // Given before the backoff, the second turn would not have counted had it been throttled too.
+        Assert.Equal(firstTurn.Epoch + 1, secondTurn.Epoch);
     }
 
     [Fact]
@@ -149,9 +170,10 @@ public class FlowControllerTests
         FlowController flow = new(16, minimumRate: 0.1, longestWait: TimeSpan.FromMilliseconds(100), _clock);
         flow.Answered(await flow.WaitTurnAsync(CancellationToken.None), throttled: true); // nothing accepted: the minimum, one per 10 s
 
-        await flow.WaitTurnAsync(CancellationToken.None);
         Task capped = flow.WaitTurnAsync(CancellationToken.None).AsTask();
-        _clock.Advance(TimeSpan.FromMilliseconds(100));
+        _clock.Advance(TimeSpan.FromMilliseconds(100) - TimeSpan.FromTicks(1));
+        Assert.False(capped.IsCompleted);
+        _clock.Advance(TimeSpan.FromTicks(1));
 
         await capped.WaitAsync(Bound);
     }
@@ -180,6 +202,7 @@ public class FlowControllerTests
         await flow.EnterAsync(CancellationToken.None);
         Task waiting = flow.EnterAsync(CancellationToken.None);
         Assert.False(waiting.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(10)); // past the next turn
 
         flow.Answered(await flow.WaitTurnAsync(CancellationToken.None), throttled: false);
 
@@ -209,8 +232,7 @@ public class FlowControllerTests
     {
         FlowController flow = await PacedAtFortyPerSecondAsync();
         using var cancel = new CancellationTokenSource();
-        await flow.WaitTurnAsync(CancellationToken.None);
-        Task waiting = flow.WaitTurnAsync(cancel.Token).AsTask();
+        Task waiting = flow.WaitTurnAsync(cancel.Token).AsTask(); // one interval away
 
         cancel.Cancel();
 
