@@ -56,7 +56,7 @@ internal sealed class FlowController
 
     /// <param name="maxConcurrency">The bound on <see cref="Concurrency"/>, 1 or more.</param>
     /// <param name="minimumRate">The slowest pace, in attempts per second, however often the service throttles.</param>
-    /// <param name="longestWait">The longest one attempt waits for its turn, like any backoff (<c>RetryMaxDelay</c>).</param>
+    /// <param name="longestWait">The longest any one wait for a turn lasts, like any backoff (<c>RetryMaxDelay</c>); a backoff meanwhile starts another.</param>
     /// <param name="clock">The client's clock.</param>
     public FlowController(int maxConcurrency, double minimumRate, TimeSpan longestWait, TimeProvider clock)
     {
