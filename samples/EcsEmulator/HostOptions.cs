@@ -33,16 +33,33 @@ internal sealed class HostOptions
         },
         static _ => "--sts takes ID:SECRET:TOKEN.");
 
+    private static readonly Option<int?> FlowControlLimitOption = CommandLineConventions.Value<int?>(
+        "--flow-control-limit", "n", "requests per second each AccessKey may send to each action; beyond it: Throttling.User (default: unlimited)",
+        static (string text, out int? limit) =>
+        {
+            bool valid = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed >= 1;
+            limit = valid ? parsed : null;
+            return valid;
+        },
+        static text => $"--flow-control-limit '{text}' is not a number of requests per second (1 or more).");
+
+    private static readonly Option<int> LatencyOption = CommandLineConventions.Value<int>(
+        "--latency", "ms", "answer every request this many milliseconds after it arrives (default 0)",
+        static (string text, out int milliseconds) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out milliseconds) && milliseconds <= 86_400_000,
+        static text => $"--latency '{text}' is not a number of milliseconds (0 to 86400000).");
+
     private static readonly Option<bool> QuietOption = CommandLineConventions.Switch("--quiet", "do not print one line per request");
 
     private static readonly RootCommand Command = CommandLineConventions.Root(
         "Runs the ECS activation emulator on 127.0.0.1 for any HTTP client.",
         "Runs until Ctrl+C or SIGTERM.",
-        PortOption, AccessKeyOption, StsOption, QuietOption);
+        PortOption, AccessKeyOption, StsOption, FlowControlLimitOption, LatencyOption, QuietOption);
 
     public int Port { get; private init; }
     public IReadOnlyList<(string Id, string Secret)> AccessKeys { get; private init; } = new List<(string, string)>();
     public IReadOnlyList<(string Id, string Secret, string Token)> StsTokens { get; private init; } = new List<(string, string, string)>();
+    public int? FlowControlLimit { get; private init; }
+    public int LatencyMilliseconds { get; private init; }
     public bool Quiet { get; private init; }
 
     /// <summary>
@@ -64,6 +81,8 @@ internal sealed class HostOptions
             Port = parsed.GetValue(PortOption),
             AccessKeys = parsed.GetValue(AccessKeyOption) ?? new(),
             StsTokens = parsed.GetValue(StsOption) ?? new(),
+            FlowControlLimit = parsed.GetValue(FlowControlLimitOption),
+            LatencyMilliseconds = parsed.GetValue(LatencyOption),
             Quiet = parsed.GetValue(QuietOption),
         };
     }

@@ -11,7 +11,12 @@ if (HostOptions.Parse(args, out int parseExitCode) is not HostOptions options)
 }
 
 bool defaultKey = options.AccessKeys.Count == 0 && options.StsTokens.Count == 0;
-var emulator = new EcsEmulator(new EcsEmulatorOptions { AddDefaultAccessKey = defaultKey });
+var emulator = new EcsEmulator(new EcsEmulatorOptions
+{
+    AddDefaultAccessKey = defaultKey,
+    FlowControlLimit = options.FlowControlLimit,
+    Latency = TimeSpan.FromMilliseconds(options.LatencyMilliseconds),
+});
 foreach (var (id, secret) in options.AccessKeys)
 {
     emulator.Credentials.AddAccessKey(id, secret);

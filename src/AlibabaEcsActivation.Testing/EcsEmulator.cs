@@ -37,6 +37,13 @@ public sealed class EcsEmulator
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.TimestampWindow, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRecordedRequests, 1);
+        if (options.FlowControlLimit is { } limit)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1, nameof(options.FlowControlLimit));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options.Latency));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Latency, TimeSpan.FromDays(1), nameof(options.Latency));
         TimeProvider = options.TimeProvider;
         Requests = new RequestLog(options.MaxRecordedRequests);
         Activations = new ActivationStore(TimeProvider);
@@ -50,7 +57,8 @@ public sealed class EcsEmulator
             Activations.Put(EmulatedActivation.DocumentedExample);
         }
 
-        Pipeline = new RequestPipeline(Activations, Credentials, Faults, Requests, TimeProvider, options.TimestampWindow);
+        FlowControlBuckets? flowControl = options.FlowControlLimit is { } perSecond ? new FlowControlBuckets(perSecond, TimeProvider) : null;
+        Pipeline = new RequestPipeline(Activations, Credentials, Faults, Requests, TimeProvider, options.TimestampWindow, flowControl, options.Latency);
     }
 
     /// <summary>

@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AlibabaEcsActivation.FlowControl;
+using AlibabaEcsActivation.Transport;
 
 namespace AlibabaEcsActivation;
 
@@ -127,19 +129,37 @@ public partial class EcsActivationClient
         return new ActivationDisableOutcome(string.Empty, ActivationDisableStatus.Failed, activation, new EcsInvalidResponseException(error));
     }
 
-    /// <summary>Disables each code with at most <paramref name="maxConcurrency"/> calls in flight; every code gets an outcome.</summary>
+    /// <summary>
+    /// Disables each code at the pace and concurrency the service allows (see <see cref="FlowController"/>), never
+    /// more than <paramref name="maxConcurrency"/> calls in flight; every code gets an outcome.
+    /// </summary>
     private async Task<BulkDisableResult> DisableEachAsync(IReadOnlyList<string> ids, string? regionId, int maxConcurrency, OutcomeReporter reporter, CancellationToken cancellationToken)
     {
         var outcomes = new ActivationDisableOutcome[ids.Count];
+        var flow = new FlowController(maxConcurrency, MinimumBulkRate(), _settings.RetryMaxDelay, _settings.TimeProvider);
         int next = -1;
 
-        // A fixed set of workers pulling the next index: the bound is structural, no semaphore to leak.
+        // A fixed set of workers pulling the next index: the bound is structural. Each call first enters the
+        // controller, which lets in as many at once as it has learnt the service takes.
         async Task WorkAsync()
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < ids.Count)
+            while (true)
             {
-                outcomes[i] = reporter.Report(await DisableOneAsync(ids[i], regionId, cancellationToken).ConfigureAwait(false));
+                await flow.EnterAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    int i = Interlocked.Increment(ref next);
+                    if (i >= ids.Count)
+                    {
+                        return;
+                    }
+
+                    outcomes[i] = reporter.Report(await DisableOneAsync(ids[i], regionId, flow, cancellationToken).ConfigureAwait(false));
+                }
+                finally
+                {
+                    flow.Exit();
+                }
             }
         }
 
@@ -154,14 +174,14 @@ public partial class EcsActivationClient
     }
 
     /// <summary>
-    /// One code. Throttling is retried inside the call (with the longer throttling backoff); what still
-    /// fails becomes a Failed outcome. Only the caller's cancellation ends the whole bulk operation.
+    /// One code. Throttling is retried inside the call, at the run's pace, which throttling slows; what
+    /// still fails becomes a Failed outcome. Only the caller's cancellation ends the whole bulk operation.
     /// </summary>
-    private async Task<ActivationDisableOutcome> DisableOneAsync(string activationId, string? regionId, CancellationToken cancellationToken)
+    private async Task<ActivationDisableOutcome> DisableOneAsync(string activationId, string? regionId, FlowController flow, CancellationToken cancellationToken)
     {
         try
         {
-            DisableActivationResponse response = await DisableUncheckedAsync(activationId, regionId, cancellationToken).ConfigureAwait(false);
+            DisableActivationResponse response = await DisableUncheckedAsync(activationId, regionId, flow, cancellationToken).ConfigureAwait(false);
             return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Disabled, response.Activation) { Attempts = response.ResponseMetadata.Attempts };
         }
         catch (ActivationNotFoundException e)
@@ -173,6 +193,12 @@ public partial class EcsActivationClient
             return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Failed, exception: e) { Attempts = e.Attempts };
         }
     }
+
+    /// <summary>
+    /// The slowest pace a bulk run backs off to: one attempt per throttling backoff base (five times
+    /// <c>RetryBaseDelay</c>), so a run is never slower than its calls would be backing off alone.
+    /// </summary>
+    private double MinimumBulkRate() => 1 / (RpcInvoker.ThrottlingFactor * _settings.RetryBaseDelay.TotalSeconds);
 
     /// <summary>
     /// An empty filter matches every code in the region: a mistake (a filter built from an unset value)

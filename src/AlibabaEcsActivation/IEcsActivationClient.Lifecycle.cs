@@ -85,8 +85,10 @@ public partial interface IEcsActivationClient
 
     /// <summary>
     /// Disables many activation codes by ID, at most <see cref="BulkDisableOptions.MaxConcurrency"/> at a time,
-    /// and reports an outcome per code instead of stopping at the first error. Each call retries throttling and
-    /// server faults as usual. The prior state is not looked up (that would double the calls during an incident),
+    /// and reports an outcome per code instead of stopping at the first error. The run adapts to the service's flow
+    /// control: it paces its attempts at the rate the service accepts and lets more calls in while they succeed,
+    /// backing off on <c>Throttling</c> (see <see cref="BulkDisableOptions.MaxConcurrency"/>). Each call retries
+    /// server faults as usual, and throttling at the run's pace. The prior state is not looked up (that would double the calls during an incident),
     /// so a code that was already disabled is reported as <see cref="ActivationDisableStatus.Disabled"/>.
     /// </summary>
     /// <param name="activationIds">The IDs; repeats are disabled once. An empty list makes no call.</param>
@@ -99,7 +101,8 @@ public partial interface IEcsActivationClient
 
     /// <summary>
     /// Disables every enabled activation code that matches <paramref name="filter"/>: lists all matches first,
-    /// then disables the enabled ones at most <see cref="BulkDisableOptions.MaxConcurrency"/> at a time. Codes
+    /// then disables the enabled ones at most <see cref="BulkDisableOptions.MaxConcurrency"/> at a time, at the pace the
+    /// service's flow control allows (as <see cref="DisableActivationsAsync"/> does). Codes
     /// already disabled are reported as <see cref="ActivationDisableStatus.AlreadyDisabled"/> without a call;
     /// failures are reported per code.
     /// <para>A filter that sets no condition (ActivationId, InstanceName, ResourceGroupId or Tags) would match

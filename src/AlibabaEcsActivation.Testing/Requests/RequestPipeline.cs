@@ -10,13 +10,14 @@ using AlibabaEcsActivation.Testing.Responses;
 namespace AlibabaEcsActivation.Testing.Requests;
 
 /// <summary>
-/// The one core both hosts share: parse the parameters, record the request, authenticate,
-/// find the action, apply a scripted fault, check the region, run the action, render the answer
+/// The one core both hosts share: parse the parameters, record the request, wait out the latency,
+/// authenticate, find the action, apply flow control and a scripted fault, check the region, run the action, render the answer
 /// (JSON or XML), spoil it if an Act… fault says so, and record the verdict: what the client got and
 /// what the action did.
 /// </summary>
 internal sealed class RequestPipeline(
-    ActivationStore store, EmulatorCredentials credentials, FaultInjector faults, RequestLog log, TimeProvider timeProvider, TimeSpan timestampWindow)
+    ActivationStore store, EmulatorCredentials credentials, FaultInjector faults, RequestLog log, TimeProvider timeProvider, TimeSpan timestampWindow,
+    FlowControlBuckets? flowControl, TimeSpan latency)
 {
     private static readonly HashSet<string> SecretParameters = new(StringComparer.Ordinal) { "Signature", "SecurityToken", "BearerToken", "AccessKeySecret" };
 
@@ -35,6 +36,11 @@ internal sealed class RequestPipeline(
         EcsFault? fault = null;
         try
         {
+            if (latency > TimeSpan.Zero)
+            {
+                await Task.Delay(latency, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
             if (request.Method is not ("GET" or "POST"))
             {
                 throw ServiceError.UnsupportedMethod(request.Method);
@@ -48,6 +54,11 @@ internal sealed class RequestPipeline(
             string account = acs3 ? _authenticator.AuthenticateAcs3(request) : _authenticator.Authenticate(request.Method, parameters);
             string actionName = acs3 ? request.Header("x-acs-action")! : parameters["Action"];
             IEmulatedAction action = ActionRegistry.Find(actionName) ?? throw ServiceError.ApiNotFound();
+            if (flowControl is not null && !flowControl.TryAdmit(account, actionName))
+            {
+                throw ServiceError.Throttled();
+            }
+
             var work = new ActionWork(action, actionName, parameters, json, requestId, request.Host, account);
 
             fault = faults.Take(actionName, parameters.GetValueOrDefault("ActivationId"));

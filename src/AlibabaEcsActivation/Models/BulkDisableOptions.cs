@@ -5,14 +5,17 @@ namespace AlibabaEcsActivation;
 /// <summary>How a bulk disable (<c>DisableActivationsAsync</c>, <c>DisableMatchingActivationsAsync</c>) runs.</summary>
 public sealed class BulkDisableOptions
 {
-    /// <summary>The most concurrent DisableActivation calls allowed.</summary>
-    public const int MaxConcurrencyLimit = 32;
+    /// <summary>The largest <see cref="MaxConcurrency"/> allowed.</summary>
+    public const int MaxConcurrencyLimit = 64;
 
     /// <summary>
-    /// How many DisableActivation calls may run at once, 1 to <see cref="MaxConcurrencyLimit"/>. Default 4:
-    /// low enough to stay under the API's rate quota, while each call still retries throttling with a longer backoff.
+    /// The bound on how many DisableActivation calls may run at once, 1 to <see cref="MaxConcurrencyLimit"/>. Default 16.
+    /// Within it the run adapts to the service's flow control: it starts with up to 8 calls in flight, lets more in
+    /// while calls succeed, halves on <c>Throttling</c>, and paces its attempts (retries included) at the rate the
+    /// service accepts. The bound matters at long round trips: a rate of <c>r</c> requests per second over a round trip
+    /// of <c>t</c> seconds needs <c>r × t</c> calls in flight (16 allow 80/s at 200 ms).
     /// </summary>
-    public int MaxConcurrency { get; init; } = 4;
+    public int MaxConcurrency { get; init; } = 16;
 
     /// <summary>
     /// ID-list mode: the region of the codes, e.g. <c>cn-hangzhou</c>; null uses <see cref="EcsActivationClientOptions.RegionId"/>.

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using AlibabaEcsActivation.FlowControl;
 using AlibabaEcsActivation.Signing;
 
 namespace AlibabaEcsActivation.Transport;
@@ -22,6 +23,9 @@ internal sealed class RpcCall
     public RpcParameters Parameters { get; }
 
     public Uri Endpoint { get; }
+
+    /// <summary>The bulk run this call is part of: every attempt waits for its turn there and reports its answer. Null for a lone call.</summary>
+    public FlowController? FlowControl { get; set; }
 
     /// <summary>How many attempts have started so far.</summary>
     public int Attempts { get; set; }

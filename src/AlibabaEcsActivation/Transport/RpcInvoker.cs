@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.Credentials;
 using AlibabaEcsActivation.Diagnostics;
+using AlibabaEcsActivation.FlowControl;
 using AlibabaEcsActivation.Signing;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -64,7 +65,8 @@ internal sealed class RpcInvoker
         Delay = Deadlines.AtMostADay(_settings.RetryBaseDelay),
         MaxDelay = Deadlines.AtMostADay(_settings.RetryMaxDelay),
         ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception)),
-        DelayGenerator = args => new ValueTask<TimeSpan?>(ThrottlingDelay(args.AttemptNumber, args.Outcome.Exception as ThrottlingException)),
+        DelayGenerator = args => new ValueTask<TimeSpan?>(ThrottlingDelay(
+            args.AttemptNumber, args.Outcome.Exception as ThrottlingException, paced: args.Context.Properties.GetValue(CallKey, null!).FlowControl is not null)),
         OnRetry = args =>
         {
             RpcCall call = args.Context.Properties.GetValue(CallKey, null!);
@@ -137,6 +139,20 @@ internal sealed class RpcInvoker
     private async ValueTask<Outcome<object>> AttemptAsync<T>(RpcCall call, ResponseContract<T> contract)
         where T : class
     {
+        FlowTurn turn = default;
+        if (call.FlowControl is { } flow)
+        {
+            try
+            {
+                // In a bulk run every attempt, retries included, waits for the run's pace; the wait is not an attempt.
+                turn = await flow.WaitTurnAsync(call.DeadlineToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e)
+            {
+                return Outcome.FromException<object>(e);
+            }
+        }
+
         TimeSpan timeout = AttemptTimeout(call);
         if (timeout == TimeSpan.Zero)
         {
@@ -171,6 +187,7 @@ internal sealed class RpcInvoker
                 call.LastStatusCode = (int)response.StatusCode;
                 call.LastRequestId = ResponseInterpreter.RequestId(response);
                 T result = await ResponseInterpreter.ReadAsync(response, contract, attempt, signed, _settings.TimeProvider, attemptToken).ConfigureAwait(false);
+                call.FlowControl?.Answered(turn, throttled: false);
                 Log.AttemptSucceeded(_logger, call.Action, call.RegionId, attempt, call.LastStatusCode, call.LastRequestId ?? "-", ElapsedMs(started));
                 return Outcome.FromResult<object>(result);
             }
@@ -180,6 +197,11 @@ internal sealed class RpcInvoker
             // Logged where the retry strategy decides: as a retry, or as the failure that ends the call.
             Exception e = Classify(caught, call, sent, attemptToken);
             (call.LastStatusCode, call.LastRequestId) = e is EcsServiceException answered ? (answered.StatusCode, answered.RequestId) : (0, null);
+            if (e is EcsServiceException)
+            {
+                call.FlowControl?.Answered(turn, throttled: e is ThrottlingException);
+            }
+
             return Outcome.FromException<object>(e);
         }
     }
@@ -275,14 +297,20 @@ internal sealed class RpcInvoker
 
     /// <summary>
     /// Throttling backs off from a five times longer base than Polly's own backoff, with jitter, or as
-    /// long as the service asks if that is longer; never past <c>RetryMaxDelay</c>. Null for any other
-    /// failure, which leaves the delay to Polly.
+    /// long as the service asks if that is longer; never past <c>RetryMaxDelay</c>. In a bulk run
+    /// (<paramref name="paced"/>) the run's pace, which throttling slows, spaces the retry instead, and
+    /// only the service's own hint adds to it. Null for any other failure, which leaves the delay to Polly.
     /// </summary>
-    private TimeSpan? ThrottlingDelay(int retry, ThrottlingException? throttling)
+    private TimeSpan? ThrottlingDelay(int retry, ThrottlingException? throttling, bool paced)
     {
         if (throttling is null)
         {
             return null;
+        }
+
+        if (paced)
+        {
+            return Deadlines.AtMostADay(TimeSpan.FromMilliseconds(Math.Min(throttling.RetryAfter?.TotalMilliseconds ?? 0, _settings.RetryMaxDelay.TotalMilliseconds)));
         }
 
         double cap = _settings.RetryMaxDelay.TotalMilliseconds;

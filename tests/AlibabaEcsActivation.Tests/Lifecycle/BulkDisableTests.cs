@@ -160,7 +160,7 @@ public class BulkDisableTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(33)]
+    [InlineData(65)]
     public void Bulk_rejects_a_concurrency_out_of_range_before_any_io(int maxConcurrency)
     {
         using var ecs = new FakeEcsService(r => FakeEcsService.ActivationBody(r["ActivationId"]));
