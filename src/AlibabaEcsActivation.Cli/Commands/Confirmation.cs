@@ -1,0 +1,31 @@
+using AlibabaEcsActivation.Cli.Hosting;
+
+namespace AlibabaEcsActivation.Cli.Commands;
+
+/// <summary>
+/// The question before a filter-mode disable on Alibaba Cloud, with how many codes it would disable.
+/// Without a terminal to ask on (stdin redirected), the answer is no: scripts say <c>--yes</c>.
+/// </summary>
+internal static class Confirmation
+{
+    public static bool Ask(CliHost host, int count, string what)
+    {
+        if (!host.IsInputTerminal)
+        {
+            host.Error.WriteLine($"Refusing to disable {count} enabled activation code(s) without a confirmation, and stdin is not a terminal to ask on.");
+            host.Error.WriteLine("Add --yes to disable them, or --dry-run to see which they are. Nothing was disabled.");
+            return false;
+        }
+
+        host.Error.Write($"Disable {count} enabled activation code(s): {what}? This cannot be undone. Type 'yes' to go on: ");
+        host.Error.Flush();
+        string? answer = host.In.ReadLine()?.Trim();
+        if (string.Equals(answer, "yes", System.StringComparison.OrdinalIgnoreCase) || string.Equals(answer, "y", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        host.Error.WriteLine("Not confirmed. Nothing was disabled.");
+        return false;
+    }
+}
