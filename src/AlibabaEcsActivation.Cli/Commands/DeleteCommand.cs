@@ -25,6 +25,13 @@ internal static class DeleteCommand
     {
         var ids = new Argument<string[]>("id") { Description = "the ActivationIds to delete", Arity = ArgumentArity.OneOrMore };
         var command = new Command("delete", Description) { ids };
+        command.Validators.Add(result =>
+        {
+            if (OptionLike.Find(result.GetValue(ids)) is string unknown)
+            {
+                result.AddError($"Unrecognized option '{unknown}'.");
+            }
+        });
         command.SetAction((parsed, cancellationToken) => RunAsync(host, globals.Read(parsed), parsed.GetValue(ids)!, cancellationToken));
         return command;
     }

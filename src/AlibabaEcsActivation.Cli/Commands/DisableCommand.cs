@@ -48,6 +48,12 @@ internal static class DisableCommand
 
         command.Validators.Add(result =>
         {
+            if (OptionLike.Find(result.GetValue(ids)) is string unknown)
+            {
+                result.AddError($"Unrecognized option '{unknown}'.");
+                return;
+            }
+
             bool named = result.GetValue(ids) is { Length: > 0 };
             bool fromFile = result.GetResult(idsFrom) is not null;
             bool all = result.GetValue(allEnabled);

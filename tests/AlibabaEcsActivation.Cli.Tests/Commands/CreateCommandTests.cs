@@ -1,0 +1,56 @@
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using AlibabaEcsActivation.Cli.Tests.Support;
+using Xunit;
+
+namespace AlibabaEcsActivation.Cli.Tests.Commands;
+
+public sealed class CreateCommandTests : EmulatorTest
+{
+    [Fact]
+    public async Task Prints_the_one_time_code_once_and_only_on_stdout()
+    {
+        CliResult result = await RunAsync("create", "--instance-name", "web", "--instance-count", "5", "--tag", "team=sre");
+
+        Assert.Equal(0, result.ExitCode);
+        string codeLine = Assert.Single(result.OutLines, l => l.StartsWith("ActivationCode:", System.StringComparison.Ordinal));
+        string code = codeLine["ActivationCode:".Length..].Trim();
+        string id = result.OutLines.Single(l => l.StartsWith("ActivationId:", System.StringComparison.Ordinal))["ActivationId:".Length..].Trim();
+        Assert.False(string.IsNullOrEmpty(code));
+        Assert.Equal(1, CountOf(result.Out, code));
+        Assert.Equal(0, CountOf(result.Error, code));
+        Assert.Contains("shown this once", result.Error);
+        Assert.Equal(5, Emulator.Activations.Find(Region, id)!.InstanceCount);
+    }
+
+    [Fact]
+    public async Task Json_carries_the_id_code_client_token_and_RequestId()
+    {
+        CliResult result = await RunAsync("--json", "create");
+
+        JsonElement line = JsonDocument.Parse(result.OutLines.Single()).RootElement;
+        Assert.Equal(new[] { "id", "activationCode", "clientToken", "requestId", "attempts" }, line.EnumerateObject().Select(p => p.Name));
+        Assert.NotNull(Emulator.Activations.Find(Region, line.GetProperty("id").GetString()!));
+    }
+
+    [Fact]
+    public async Task A_failed_create_prints_the_client_token_that_resumes_it()
+    {
+        Emulator.Faults.Enqueue(EcsFaultFor.Forbidden(), action: "CreateActivation");
+
+        CliResult failed = await RunAsync("create", "--instance-name", "web");
+
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Empty(failed.Out);
+        string token = failed.ErrorLines.Single(l => l.StartsWith("ClientToken: ", System.StringComparison.Ordinal))["ClientToken: ".Length..];
+        Assert.Contains($"--client-token {token}", failed.Error);
+
+        CliResult resumed = await RunAsync("create", "--instance-name", "web", "--client-token", token);
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains($"ClientToken:    {token}", resumed.OutLines);
+    }
+
+    private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty, System.StringComparison.Ordinal).Length) / value.Length;
+}
