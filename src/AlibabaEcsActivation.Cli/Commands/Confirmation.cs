@@ -1,3 +1,5 @@
+using System.Threading;
+using System.Threading.Tasks;
 using AlibabaEcsActivation.Cli.Hosting;
 
 namespace AlibabaEcsActivation.Cli.Commands;
@@ -8,7 +10,8 @@ namespace AlibabaEcsActivation.Cli.Commands;
 /// </summary>
 internal static class Confirmation
 {
-    public static bool Ask(CliHost host, int count, string what)
+    /// <exception cref="System.OperationCanceledException">Ctrl+C while the question waits for its answer.</exception>
+    public static async Task<bool> AskAsync(CliHost host, int count, string what, CancellationToken cancellationToken)
     {
         if (!host.IsInputTerminal)
         {
@@ -19,7 +22,8 @@ internal static class Confirmation
 
         host.Error.Write($"Disable {count} enabled activation code(s): {what}? This cannot be undone. Type 'yes' to go on: ");
         host.Error.Flush();
-        string? answer = host.In.ReadLine()?.Trim();
+        // A console read does not observe cancellation: Ctrl+C ends the wait, not the read.
+        string? answer = (await Task.Run(host.In.ReadLine, CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false))?.Trim();
         if (string.Equals(answer, "yes", System.StringComparison.OrdinalIgnoreCase) || string.Equals(answer, "y", System.StringComparison.OrdinalIgnoreCase))
         {
             return true;

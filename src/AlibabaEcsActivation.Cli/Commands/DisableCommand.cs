@@ -154,7 +154,7 @@ internal static class DisableCommand
         }
 
         // The emulator is a demo: only Alibaba Cloud (or another endpoint) gets the question.
-        if (!yes && session.Emulator is null && !Confirmation.Ask(host, enabled.Count, what))
+        if (!yes && session.Emulator is null && !await Confirmation.AskAsync(host, enabled.Count, what, cancellationToken).ConfigureAwait(false))
         {
             return ExitCodes.Refused;
         }

@@ -69,14 +69,18 @@ internal sealed class ClientSession : IDisposable
             return null;
         }
 
+        ClientSession? session = null;
         try
         {
-            return settings.UseEmulator ? OpenEmulator(host, settings, audit) : await OpenCloudAsync(host, settings, audit, cancellationToken).ConfigureAwait(false);
+            session = settings.UseEmulator ? OpenEmulator(host, settings, audit) : await OpenCloudAsync(host, settings, audit, cancellationToken).ConfigureAwait(false);
+            return session;
         }
-        catch
+        finally
         {
-            audit.Dispose();
-            throw;
+            if (session is null)
+            {
+                audit.Dispose();
+            }
         }
     }
 
@@ -93,7 +97,7 @@ internal sealed class ClientSession : IDisposable
         var http = new HttpClient(emulator.CreateHandler());
         string region = settings.Region ?? DemoEmulator.Region;
         host.Error.WriteLine($"--emulator: an in-process emulator with example codes in {DemoEmulator.Region}; nothing is sent to Alibaba Cloud.");
-        EcsActivationClient? client = CreateClient(host, settings, audit, new EcsActivationClientOptions
+        EcsActivationClient? client = CreateClient(host, settings, new EcsActivationClientOptions
         {
             RegionId = region,
             Endpoint = "http://127.0.0.1/",
@@ -117,11 +121,10 @@ internal sealed class ClientSession : IDisposable
             // Never a silent fallback to the emulator: a real incident must not "succeed" against a fake.
             host.Error.WriteLine(failure);
             host.Error.WriteLine("Nothing was sent. (To try the tool without credentials, add --emulator.)");
-            audit.Dispose();
             return null;
         }
 
-        EcsActivationClient? client = CreateClient(host, settings, audit, new EcsActivationClientOptions
+        EcsActivationClient? client = CreateClient(host, settings, new EcsActivationClientOptions
         {
             RegionId = settings.Region,
             Endpoint = settings.Endpoint,
@@ -131,7 +134,7 @@ internal sealed class ClientSession : IDisposable
     }
 
     /// <summary>The client with the common settings; null (the reason printed) when they are invalid.</summary>
-    private static EcsActivationClient? CreateClient(CliHost host, GlobalSettings settings, AuditLog audit, EcsActivationClientOptions options, HttpClient? httpClient)
+    private static EcsActivationClient? CreateClient(CliHost host, GlobalSettings settings, EcsActivationClientOptions options, HttpClient? httpClient)
     {
         options.SignatureAlgorithm = settings.SignatureAlgorithm ?? EcsSignatureAlgorithm.HmacSha1;
         if (settings.Timeout is TimeSpan timeout)
@@ -147,7 +150,6 @@ internal sealed class ClientSession : IDisposable
         catch (ArgumentException e)
         {
             host.Error.WriteLine(e.Message);
-            audit.Dispose();
             return null;
         }
     }

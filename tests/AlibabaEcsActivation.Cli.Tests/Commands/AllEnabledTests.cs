@@ -77,6 +77,21 @@ public sealed class AllEnabledTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Ctrl_C_at_the_question_exits_130_and_disables_nothing()
+    {
+        Cli.IsInputTerminal = true;
+        Cli.Input = null;
+        using var interrupt = new System.Threading.CancellationTokenSource();
+        Cli.Prompted = interrupt.Cancel;
+
+        CliResult result = await Cli.RunAsync(new[] { "--endpoint", Server.BaseAddress.ToString(), "--region", Region, "disable", "--all-enabled" }, interrupt.Token);
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Equal(new[] { "DescribeActivations" }, Actions().Distinct());
+        Assert.False(IsDisabled(Web));
+    }
+
+    [Fact]
     public async Task An_empty_filter_says_it_means_every_enabled_code_in_the_region()
     {
         Cli.IsInputTerminal = true;

@@ -20,6 +20,7 @@ public sealed class DisableCommandTests : EmulatorTest
         Assert.True(IsDisabled(WebProd) && IsDisabled(Db));
         Assert.False(IsDisabled(Web));
         Assert.Contains("Summary: 2 Disabled; 2/2", result.Error);
+        Assert.DoesNotContain('\r', result.Error);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ namespace AlibabaEcsActivation.Cli.Tests.Support;
 /// </summary>
 internal sealed class CliRunner : IDisposable
 {
+    private readonly UnansweredReader _unanswered = new();
+
     public CliRunner()
     {
         Home = Directory.CreateTempSubdirectory("ecs-cli-home-").FullName;
@@ -31,7 +33,11 @@ internal sealed class CliRunner : IDisposable
     /// <summary>An empty home directory of this test's.</summary>
     public string Home { get; }
 
-    public string Input { get; set; } = string.Empty;
+    /// <summary>Stdin; null for one at which nobody answers (see <see cref="Prompted"/>).</summary>
+    public string? Input { get; set; } = string.Empty;
+
+    /// <summary>With <see cref="Input"/> null: called when the tool starts waiting for an answer.</summary>
+    public Action? Prompted { get; set; }
 
     public bool IsInputTerminal { get; set; }
 
@@ -47,12 +53,13 @@ internal sealed class CliRunner : IDisposable
     public async Task<CliResult> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         StringWriter output = Out ?? new StringWriter();
+        _unanswered.ReadStarted = Prompted;
         var error = new StringWriter();
         var host = new CliHost
         {
             Out = output,
             Error = error,
-            In = new StringReader(Input),
+            In = Input is null ? _unanswered : new StringReader(Input),
             TimeProvider = TimeProvider,
             GetEnvironmentVariable = name => Environment.TryGetValue(name, out string? value) ? value : null,
             HomeDirectory = Home,
@@ -63,5 +70,9 @@ internal sealed class CliRunner : IDisposable
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
-    public void Dispose() => Directory.Delete(Home, recursive: true);
+    public void Dispose()
+    {
+        _unanswered.Dispose();
+        Directory.Delete(Home, recursive: true);
+    }
 }
