@@ -47,4 +47,4 @@ status=$?
 [ "$out" = "$seeded  Disabled" ] || { echo "$out"; echo "ecs-activation --emulator disable printed the wrong result"; exit 1; }
 grep -q '^Summary: 1 Disabled; 1/1' "$work/stderr" || { cat "$work/stderr"; echo "no summary on stderr"; exit 1; }
 
-echo "ecs-activation $version: packed in $((packed - start))s ($(cd "$work/packages" && du -k ./*.nupkg | awk '{printf "%s %sK; ", $2, $1}')), installed as a NativeAOT executable, --version and the emulator demo ran"
+echo "ecs-activation $version: packed in $((packed - start))s ($(cd "$work/packages" && du -k -- *.nupkg | awk '{printf "%s%s %sK", (NR > 1 ? ", " : ""), $2, $1}')), installed as a NativeAOT executable, --version and the emulator demo ran"
