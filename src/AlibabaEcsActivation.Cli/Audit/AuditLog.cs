@@ -36,7 +36,7 @@ internal sealed class AuditLog : IDisposable
             return;
         }
 
-        string line = JsonSerializer.Serialize(entry, CliJsonContext.Default.AuditEntry);
+        string line = JsonSerializer.Serialize(entry, CliJsonContext.Output.AuditEntry);
         lock (_gate)
         {
             _writer.WriteLine(line);

@@ -123,7 +123,7 @@ internal static class CreateCommand
             ClientToken = created.ClientToken,
         });
         var line = new CreatedLine(created.ActivationId, created.ActivationCode, created.ClientToken, created.RequestId, created.ResponseMetadata.Attempts);
-        host.Out.WriteLine(settings.Json ? JsonSerializer.Serialize(line, CliJsonContext.Default.CreatedLine) : line.ToText());
+        host.Out.WriteLine(settings.Json ? JsonSerializer.Serialize(line, CliJsonContext.Output.CreatedLine) : line.ToText());
         host.Out.Flush();
         host.Error.WriteLine("Store the ActivationCode now: it is shown this once and cannot be read again.");
         return ExitCodes.Done;

@@ -53,7 +53,7 @@ internal static class ListCommand
         foreach (Activation activation in listed)
         {
             ActivationLine line = ActivationLine.From(activation);
-            host.Out.WriteLine(settings.Json ? JsonSerializer.Serialize(line, CliJsonContext.Default.ActivationLine) : line.ToText());
+            host.Out.WriteLine(settings.Json ? JsonSerializer.Serialize(line, CliJsonContext.Output.ActivationLine) : line.ToText());
         }
 
         host.Out.Flush();

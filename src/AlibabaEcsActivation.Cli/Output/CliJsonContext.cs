@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using AlibabaEcsActivation.Cli.Audit;
 
@@ -11,4 +13,13 @@ namespace AlibabaEcsActivation.Cli.Output;
 [JsonSerializable(typeof(AuditEntry))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
+    /// <summary>
+    /// What the tool writes with: characters such as '+' stay as they are (an ActivationCode copied from a
+    /// JSON line must be the code), which is safe because the output is never embedded in HTML.
+    /// </summary>
+    public static CliJsonContext Output { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }

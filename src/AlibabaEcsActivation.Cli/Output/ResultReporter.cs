@@ -63,7 +63,7 @@ internal sealed class ResultReporter : IDisposable
         lock (_gate)
         {
             ClearLive();
-            _host.Out.WriteLine(_json ? JsonSerializer.Serialize(line, CliJsonContext.Default.ResultLine) : line.ToText());
+            _host.Out.WriteLine(_json ? JsonSerializer.Serialize(line, CliJsonContext.Output.ResultLine) : line.ToText());
             _host.Out.Flush();
             if (audited)
             {

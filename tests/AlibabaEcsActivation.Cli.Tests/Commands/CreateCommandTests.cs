@@ -32,6 +32,8 @@ public sealed class CreateCommandTests : EmulatorTest
         JsonElement line = JsonDocument.Parse(result.OutLines.Single()).RootElement;
         Assert.Equal(new[] { "id", "activationCode", "clientToken", "requestId", "attempts" }, line.EnumerateObject().Select(p => p.Name));
         Assert.NotNull(Emulator.Activations.Find(Region, line.GetProperty("id").GetString()!));
+        // The code as it is (no \u002B for a '+'), so that it can be copied from the line.
+        Assert.Contains($"\"activationCode\":\"{line.GetProperty("activationCode").GetString()}\"", result.Out);
     }
 
     [Fact]
