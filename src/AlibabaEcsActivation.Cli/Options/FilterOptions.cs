@@ -8,7 +8,7 @@ internal sealed class FilterOptions
 {
     public Option<string> InstanceName { get; } = new("--instance-name")
     {
-        Description = "only codes whose default instance name (InstanceName) is this",
+        Description = "only codes with this default instance name (InstanceName, matched as the service matches it)",
         HelpName = "name",
     };
 
