@@ -34,4 +34,16 @@ internal sealed record AuditEntry
 
     /// <summary>How many codes a listing page held; null for the other actions.</summary>
     public int? Count { get; init; }
+
+    /// <summary>A call that failed with <paramref name="e"/>: its error code and RequestId when the service answered.</summary>
+    public static AuditEntry Failure(DateTimeOffset time, string action, string region, EcsException e) => new()
+    {
+        Time = time,
+        Action = action,
+        Region = region,
+        Status = "Failed",
+        ErrorCode = (e as EcsServiceException)?.ErrorCode,
+        RequestId = (e as EcsServiceException)?.RequestId,
+        Attempts = e.Attempts,
+    };
 }

@@ -90,17 +90,7 @@ internal static class CreateCommand
         }
         catch (EcsException e)
         {
-            session.Audit.Write(new AuditEntry
-            {
-                Time = host.TimeProvider.GetUtcNow(),
-                Action = "CreateActivation",
-                Region = session.Region,
-                Status = "Failed",
-                ErrorCode = (e as EcsServiceException)?.ErrorCode,
-                RequestId = (e as EcsServiceException)?.RequestId,
-                Attempts = e.Attempts,
-                ClientToken = e.ClientToken,
-            });
+            session.Audit.Write(AuditEntry.Failure(host.TimeProvider.GetUtcNow(), "CreateActivation", session.Region, e) with { ClientToken = e.ClientToken });
             FailureReport.Print(host.Error, "CreateActivation", e);
             if (e.ClientToken is string token)
             {

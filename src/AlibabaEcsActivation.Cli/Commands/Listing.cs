@@ -40,16 +40,7 @@ internal static class Listing
         }
         catch (EcsException e)
         {
-            session.Audit.Write(new AuditEntry
-            {
-                Time = host.TimeProvider.GetUtcNow(),
-                Action = "DescribeActivations",
-                Region = session.Region,
-                Status = "Failed",
-                ErrorCode = (e as EcsServiceException)?.ErrorCode,
-                RequestId = (e as EcsServiceException)?.RequestId,
-                Attempts = e.Attempts,
-            });
+            session.Audit.Write(AuditEntry.Failure(host.TimeProvider.GetUtcNow(), "DescribeActivations", session.Region, e));
             FailureReport.Print(host.Error, "DescribeActivations", e);
             host.Error.WriteLine("Listing failed; nothing was changed.");
             return (null, ExitCodes.Failed);

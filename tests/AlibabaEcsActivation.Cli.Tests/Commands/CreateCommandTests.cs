@@ -41,12 +41,17 @@ public sealed class CreateCommandTests : EmulatorTest
     {
         Emulator.Faults.Enqueue(EcsFaultFor.Forbidden(), action: "CreateActivation");
 
-        CliResult failed = await RunAsync("create", "--instance-name", "web");
+        string audit = System.IO.Path.Combine(Cli.Home, "audit.jsonl");
+        CliResult failed = await RunAsync("--audit-log", audit, "create", "--instance-name", "web");
 
         Assert.Equal(1, failed.ExitCode);
         Assert.Empty(failed.Out);
         string token = failed.ErrorLines.Single(l => l.StartsWith("ClientToken: ", System.StringComparison.Ordinal))["ClientToken: ".Length..];
         Assert.Contains($"--client-token {token}", failed.Error);
+        JsonElement line = JsonDocument.Parse(Assert.Single(await System.IO.File.ReadAllLinesAsync(audit))).RootElement;
+        Assert.Equal("Failed", line.GetProperty("status").GetString());
+        Assert.Equal("Forbidden.RAM", line.GetProperty("errorCode").GetString());
+        Assert.Equal(token, line.GetProperty("clientToken").GetString());
 
         CliResult resumed = await RunAsync("create", "--instance-name", "web", "--client-token", token);
 
