@@ -44,7 +44,7 @@ out=$(run --version 2>&1) || { echo "$out"; echo "ecs-activation --version faile
 out=$(run --emulator disable "$seeded" 2>"$work/stderr")
 status=$?
 [ $status -eq 0 ] || { echo "$out"; cat "$work/stderr"; echo "ecs-activation --emulator disable exited $status"; exit 1; }
-[ "$out" = "$seeded  Disabled" ] || { echo "$out"; echo "ecs-activation --emulator disable printed the wrong result"; exit 1; }
+[[ "$out" =~ ^"$seeded  Disabled  RequestId="[0-9A-F-]{36}$ ]] || { echo "$out"; echo "ecs-activation --emulator disable printed the wrong result"; exit 1; }
 grep -q '^Summary: 1 Disabled; 1/1' "$work/stderr" || { cat "$work/stderr"; echo "no summary on stderr"; exit 1; }
 
 echo "ecs-activation $version: packed in $((packed - start))s ($(cd "$work/packages" && du -k -- *.nupkg | awk '{printf "%s%s %sK", (NR > 1 ? ", " : ""), $2, $1}')), installed as a NativeAOT executable, --version and the emulator demo ran"

@@ -182,7 +182,7 @@ public partial class EcsActivationClient
         try
         {
             DisableActivationResponse response = await DisableUncheckedAsync(activationId, regionId, flow, cancellationToken).ConfigureAwait(false);
-            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Disabled, response.Activation) { Attempts = response.ResponseMetadata.Attempts };
+            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Disabled, response.Activation) { Attempts = response.ResponseMetadata.Attempts, RequestId = response.ResponseMetadata.RequestId };
         }
         catch (ActivationNotFoundException e)
         {

@@ -3,6 +3,8 @@ namespace AlibabaEcsActivation;
 /// <summary>The result of a bulk disable for one activation code.</summary>
 public sealed class ActivationDisableOutcome
 {
+    private readonly string? _requestId;
+
     /// <summary>Creates an outcome (public so that test doubles of <see cref="IEcsActivationClient"/> can build results).</summary>
     /// <param name="activationId">The code's ID.</param>
     /// <param name="status">What happened.</param>
@@ -32,8 +34,15 @@ public sealed class ActivationDisableOutcome
     /// <summary>The error message (never contains a secret); null on success.</summary>
     public string? ErrorMessage => Exception?.Message;
 
-    /// <summary>The request ID of the failed call, to quote to support; null when there is none.</summary>
-    public string? RequestId => (Exception as EcsServiceException)?.RequestId;
+    /// <summary>
+    /// The RequestId of the service's answer to the DisableActivation call (the success, or the error that
+    /// ended it), to quote to support; null when no call was made or the service never answered.
+    /// </summary>
+    public string? RequestId
+    {
+        get => _requestId ?? (Exception as EcsServiceException)?.RequestId;
+        init => _requestId = value;
+    }
 
     /// <summary>The exception the call ended with; null on success.</summary>
     public EcsException? Exception { get; }

@@ -34,7 +34,7 @@ public sealed class AllEnabledTests : EmulatorTest
         Assert.False(IsDisabled(Db));
         Assert.Equal(
             new[] { $"{WebProd}  Disabled", $"{Web}  Disabled", $"{WebDisabled}  AlreadyDisabled" }.OrderBy(l => l),
-            result.OutLines.OrderBy(l => l));
+            result.OutLinesWithoutRequestIds.OrderBy(l => l));
         Assert.Equal(2, Actions().Count(a => a == "DisableActivation"));
     }
 

@@ -16,7 +16,8 @@ public sealed class DisableCommandTests : EmulatorTest
         CliResult result = await RunAsync("disable", WebProd, Db);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(new[] { $"{WebProd}  Disabled", $"{Db}  Disabled" }, result.OutLines.OrderBy(l => l));
+        Assert.Equal(new[] { $"{WebProd}  Disabled", $"{Db}  Disabled" }, result.OutLinesWithoutRequestIds.OrderBy(l => l));
+        Assert.All(result.OutLines, l => Assert.Matches("  Disabled  RequestId=[0-9A-F-]{36}$", l));
         Assert.True(IsDisabled(WebProd) && IsDisabled(Db));
         Assert.False(IsDisabled(Web));
         Assert.Contains("Summary: 2 Disabled; 2/2", result.Error);
@@ -29,7 +30,7 @@ public sealed class DisableCommandTests : EmulatorTest
         CliResult result = await RunAsync("disable", Web, "E5000000-0000-4000-8000-00000000000E");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains($"{Web}  Disabled", result.OutLines);
+        Assert.Contains($"{Web}  Disabled", result.OutLinesWithoutRequestIds);
         Assert.Contains("E5000000-0000-4000-8000-00000000000E  NotFound  ActivationId.NotFound", string.Join('\n', result.OutLines));
     }
 
@@ -64,6 +65,9 @@ public sealed class DisableCommandTests : EmulatorTest
             Assert.Equal(JsonValueKind.Null, e.GetProperty("errorCode").ValueKind);
             Assert.Equal(1, e.GetProperty("attempts").GetInt32());
         }
+
+        // A success carries the RequestId of the service's answer too, one per call.
+        Assert.Equal(2, result.OutLines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("requestId").GetString()).Where(id => !string.IsNullOrEmpty(id)).Distinct().Count());
     }
 
     [Fact]
@@ -137,7 +141,7 @@ public sealed class DisableCommandTests : EmulatorTest
         CliResult result = await Cli.RunAsync("--emulator", "disable", EmulatedActivation.DocumentedExample.ActivationId);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(new[] { $"{EmulatedActivation.DocumentedExample.ActivationId}  Disabled" }, result.OutLines);
+        Assert.Equal(new[] { $"{EmulatedActivation.DocumentedExample.ActivationId}  Disabled" }, result.OutLinesWithoutRequestIds);
         Assert.Contains("in-process emulator", result.Error);
         Assert.Equal(0, Emulator.Requests.Received);
     }

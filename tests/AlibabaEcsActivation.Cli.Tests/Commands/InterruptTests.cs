@@ -21,7 +21,7 @@ public sealed class InterruptTests : EmulatorTest
             interrupt.Token);
 
         Assert.True(result.ExitCode == 130, result.ToString());
-        string line = Assert.Single(result.OutLines);
+        string line = Assert.Single(result.OutLinesWithoutRequestIds);
         Assert.Equal($"{WebProd}  Disabled", line);
         Assert.Contains("Interrupted: 1 Disabled; 1/3", result.Error);
         string auditLine = Assert.Single(await File.ReadAllLinesAsync(audit));

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
+using AlibabaEcsActivation.Cli.Tests.Support;
 using AlibabaEcsActivation.Testing;
 using Xunit;
 
@@ -27,7 +28,7 @@ public sealed class ToolProcessTests : IDisposable
         var (exitCode, output, error) = await RunAsync("--emulator", "disable", EmulatedActivation.DocumentedExample.ActivationId);
 
         Assert.True(exitCode == 0, error);
-        Assert.Equal($"{EmulatedActivation.DocumentedExample.ActivationId}  Disabled", output.Trim());
+        Assert.Equal($"{EmulatedActivation.DocumentedExample.ActivationId}  Disabled", CliResult.WithoutRequestId(output.Trim()));
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public class BulkDisableTests
             new[] { ("ok-1", ActivationDisableStatus.Disabled), ("gone", ActivationDisableStatus.NotFound), ("forbidden", ActivationDisableStatus.Failed), ("ok-2", ActivationDisableStatus.Disabled) },
             result.Outcomes.Select(o => (o.ActivationId, o.Status)));
         Assert.Equal((2, 1, 1, false), (result.DisabledCount, result.NotFoundCount, result.FailedCount, result.Succeeded));
+        Assert.Equal(new[] { "req-ok-1", "req-ActivationId.NotFound", "req-Operation.Forbidden", "req-ok-2" }, result.Outcomes.Select(o => o.RequestId));
     }
 
     [Fact]
