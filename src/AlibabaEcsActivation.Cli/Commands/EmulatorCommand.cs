@@ -21,6 +21,7 @@ internal static class EmulatorCommand
         "It accepts the AccessKey testid / testsecret and holds the documented example code.\n\n" +
         "Examples:\n" +
         "  ecs-activation emulator --port 8080\n" +
+        "  ecs-activation emulator --port 8080 --flow-control-limit 50 --latency 200   # like the service under load\n" +
         "  ALIBABA_CLOUD_ACCESS_KEY_ID=testid ALIBABA_CLOUD_ACCESS_KEY_SECRET=testsecret \\\n" +
         "    ecs-activation --endpoint http://127.0.0.1:8080 --region cn-hangzhou disable 4ECEEE12-56F1-4FBC-9AB1-890F1234****\n\n" +
         "Exit codes: 0 stopped, 1 it could not listen, 2 usage error.";
@@ -33,15 +34,32 @@ internal static class EmulatorCommand
             HelpName = "n",
             CustomParser = ValueParsers.Int32("--port", 0, 65535),
         };
+        var flowControlLimit = new Option<int?>("--flow-control-limit")
+        {
+            Description = "requests per second each AccessKey may send to each action; beyond it: Throttling.User (default: unlimited)",
+            HelpName = "n",
+            CustomParser = ValueParsers.Int32("--flow-control-limit", 1, int.MaxValue),
+        };
+        var latency = new Option<int?>("--latency")
+        {
+            Description = "answer every request this many milliseconds after it arrives (default 0)",
+            HelpName = "ms",
+            CustomParser = ValueParsers.Int32("--latency", 0, 86_400_000),
+        };
         var quiet = new Option<bool>("--quiet") { Description = "do not print one line per request (on stderr)" };
-        var command = new Command("emulator", Description) { port, quiet };
-        command.SetAction((parsed, cancellationToken) => RunAsync(host, parsed.GetValue(port) ?? 0, parsed.GetValue(quiet), cancellationToken));
+        var command = new Command("emulator", Description) { port, flowControlLimit, latency, quiet };
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            host,
+            parsed.GetValue(port) ?? 0,
+            new EcsEmulatorOptions { FlowControlLimit = parsed.GetValue(flowControlLimit), Latency = TimeSpan.FromMilliseconds(parsed.GetValue(latency) ?? 0) },
+            parsed.GetValue(quiet),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliHost host, int port, bool quiet, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliHost host, int port, EcsEmulatorOptions options, bool quiet, CancellationToken cancellationToken)
     {
-        var emulator = new EcsEmulator();
+        var emulator = new EcsEmulator(options);
         if (!quiet)
         {
             var gate = new object();

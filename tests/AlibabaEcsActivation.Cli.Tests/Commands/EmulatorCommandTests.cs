@@ -37,5 +37,56 @@ public sealed class EmulatorCommandTests : IDisposable
         Assert.Contains("4ECEEE12-56F1-4FBC-9AB1-890F1234****", result.Out);
     }
 
+    [Fact]
+    public async Task Flow_control_limit_answers_Throttling_User_beyond_the_rate_it_allows()
+    {
+        var output = new LineSignallingWriter();
+        _cli.Out = output;
+        using var interrupt = new CancellationTokenSource();
+
+        Task<CliResult> run = _cli.RunAsync(new[] { "emulator", "--flow-control-limit", "1", "--quiet" }, interrupt.Token);
+        string endpoint = Regex.Match(await output.FirstLine.WaitAsync(TimeSpan.FromSeconds(30)), @"http://\S+").Value;
+        using var client = new EcsActivationClient(new EcsActivationClientOptions
+        {
+            RegionId = "cn-hangzhou",
+            Endpoint = endpoint,
+            AccessKeyId = Testing.EcsEmulator.DefaultAccessKeyId,
+            AccessKeySecret = Testing.EcsEmulator.DefaultAccessKeySecret,
+            MaxRetries = 0,
+        });
+
+        // One request a second is allowed: of ten sent back to back, all but the first few are refused.
+        int throttled = 0;
+        for (int i = 0; i < 10; i++)
+        {
+            try
+            {
+                await client.DisableActivationAsync("4ECEEE12-56F1-4FBC-9AB1-890F1234****");
+            }
+            catch (ThrottlingException e)
+            {
+                Assert.Equal("Throttling.User", e.ErrorCode);
+                throttled++;
+            }
+        }
+
+        interrupt.Cancel();
+        Assert.Equal(0, (await run.WaitAsync(TimeSpan.FromSeconds(30))).ExitCode);
+        Assert.InRange(throttled, 1, 9);
+    }
+
+    [Theory]
+    [InlineData("--flow-control-limit", "0")]
+    [InlineData("--latency", "-1")]
+    [InlineData("--latency", "soon")]
+    public async Task A_flow_control_limit_or_latency_that_is_not_one_is_a_usage_error(string option, string value)
+    {
+        CliResult result = await _cli.RunAsync(new[] { "emulator", option, value }, CancellationToken.None);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(option, result.Error);
+        Assert.DoesNotContain("Listening on", result.Out);
+    }
+
     public void Dispose() => _cli.Dispose();
 }
