@@ -97,7 +97,7 @@ public partial class EcsActivationClient
             {
                 outcomes[i] = reporter.Report(activation.Disabled
                     ? new ActivationDisableOutcome(string.Empty, ActivationDisableStatus.AlreadyDisabled, activation)
-                    : UnidentifiedEnabledCode(activation));
+                    : ActivationDisableOutcome.UnidentifiedEnabledCode(activation));
             }
             else if (!slots.ContainsKey(id!))
             {
@@ -120,13 +120,6 @@ public partial class EcsActivationClient
         }
 
         return new BulkDisableResult(outcomes.Where(o => o is not null).ToList()!);
-    }
-
-    /// <summary>An enabled code the listing did not identify cannot be disabled: it is reported, never dropped.</summary>
-    private static ActivationDisableOutcome UnidentifiedEnabledCode(Activation activation)
-    {
-        var error = new EcsError(200, EcsErrorCodes.InvalidResponse, "DescribeActivations listed an enabled activation code without an ActivationId; it was not disabled.");
-        return new ActivationDisableOutcome(string.Empty, ActivationDisableStatus.Failed, activation, new EcsInvalidResponseException(error));
     }
 
     /// <summary>

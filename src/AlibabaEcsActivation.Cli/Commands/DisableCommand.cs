@@ -107,7 +107,7 @@ internal static class DisableCommand
             return ExitCodes.Refused;
         }
 
-        return await DisableAsync(host, settings, session, ids, Array.Empty<Activation>(), cancellationToken).ConfigureAwait(false);
+        return await DisableAsync(host, settings, session, ids, Array.Empty<ActivationDisableOutcome>(), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> DisableMatchingAsync(
@@ -128,6 +128,13 @@ internal static class DisableCommand
 
         List<string> enabled = listed.Where(a => !a.Disabled && !string.IsNullOrEmpty(a.ActivationId)).Select(a => a.ActivationId!).Distinct(StringComparer.Ordinal).ToList();
         List<Activation> alreadyDisabled = listed.Where(a => a.Disabled).ToList();
+
+        // What the listing already tells: the codes disabled before, and any enabled code it did not identify
+        // (which cannot be disabled, so it is reported as failed rather than dropped).
+        List<ActivationDisableOutcome> known = alreadyDisabled
+            .Select(a => new ActivationDisableOutcome(a.ActivationId ?? string.Empty, ActivationDisableStatus.AlreadyDisabled, a))
+            .Concat(listed.Where(a => !a.Disabled && string.IsNullOrEmpty(a.ActivationId)).Select(ActivationDisableOutcome.UnidentifiedEnabledCode))
+            .ToList();
         string conditions = FilterOptions.Describe(filter);
         string what = conditions.Length == 0
             ? $"EVERY enabled activation code in {session.Region} (no filter was given)"
@@ -149,8 +156,9 @@ internal static class DisableCommand
 
         if (enabled.Count == 0)
         {
+            // Nothing to ask about: the result lines are what the listing told.
             host.Error.WriteLine("Nothing to disable.");
-            return ExitCodes.Done;
+            return await DisableAsync(host, settings, session, enabled, known, cancellationToken).ConfigureAwait(false);
         }
 
         // The emulator is a demo: only Alibaba Cloud (or another endpoint) gets the question.
@@ -160,18 +168,18 @@ internal static class DisableCommand
         }
 
         // Exactly the codes counted in the question are disabled: no second listing that could match more.
-        return await DisableAsync(host, settings, session, enabled, alreadyDisabled, cancellationToken).ConfigureAwait(false);
+        return await DisableAsync(host, settings, session, enabled, known, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Disables <paramref name="ids"/>, reporting each outcome as it completes, after the <paramref name="alreadyDisabled"/> codes of a listing.</summary>
+    /// <summary>Disables <paramref name="ids"/>, reporting each outcome as it completes, after the outcomes a listing already told (<paramref name="known"/>).</summary>
     private static async Task<int> DisableAsync(
-        CliHost host, GlobalSettings settings, ClientSession session, List<string> ids, IReadOnlyList<Activation> alreadyDisabled, CancellationToken cancellationToken)
+        CliHost host, GlobalSettings settings, ClientSession session, List<string> ids, IReadOnlyList<ActivationDisableOutcome> known, CancellationToken cancellationToken)
     {
-        using var reporter = new ResultReporter(host, settings.Json, session.Audit, session.Region, "DisableActivation", ids.Count + alreadyDisabled.Count);
+        using var reporter = new ResultReporter(host, settings.Json, session.Audit, session.Region, "DisableActivation", ids.Count + known.Count);
         var progress = new DisableProgress(reporter);
-        foreach (Activation activation in alreadyDisabled)
+        foreach (ActivationDisableOutcome outcome in known)
         {
-            progress.Report(new ActivationDisableOutcome(activation.ActivationId ?? string.Empty, ActivationDisableStatus.AlreadyDisabled, activation));
+            progress.Report(outcome);
         }
 
         try

@@ -53,6 +53,13 @@ public sealed class ActivationDisableOutcome
     /// </summary>
     public int Attempts { get; init; }
 
+    /// <summary>An enabled code the listing did not identify cannot be disabled: it is reported, never dropped.</summary>
+    internal static ActivationDisableOutcome UnidentifiedEnabledCode(Activation activation)
+    {
+        var error = new EcsError(200, EcsErrorCodes.InvalidResponse, "DescribeActivations listed an enabled activation code without an ActivationId; it was not disabled.");
+        return new ActivationDisableOutcome(string.Empty, ActivationDisableStatus.Failed, activation, new EcsInvalidResponseException(error));
+    }
+
     /// <inheritdoc />
     public override string ToString() => ErrorCode is null && Exception is null
         ? $"{ActivationId}: {Status}"

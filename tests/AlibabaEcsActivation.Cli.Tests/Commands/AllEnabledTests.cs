@@ -128,4 +128,21 @@ public sealed class AllEnabledTests : EmulatorTest
         Assert.Contains("Forbidden.RAM", result.Error);
         Assert.DoesNotContain("DisableActivation", Actions());
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_enabled_code_listed_without_an_id_is_reported_failed_not_dropped(bool withAnotherEnabledCode)
+    {
+        string listing = withAnotherEnabledCode
+            ? $$"""{"RequestId":"r-1","TotalCount":2,"ActivationList":[{"ActivationId":"{{Web}}","Disabled":false},{"InstanceName":"web","Disabled":false}]}"""
+            : """{"RequestId":"r-1","TotalCount":1,"ActivationList":[{"InstanceName":"web","Disabled":false}]}""";
+        Emulator.Faults.Enqueue(Testing.EcsFault.RawResponse(200, "application/json", listing), action: "DescribeActivations");
+
+        CliResult result = await RunAsync("disable", "--all-enabled", "--instance-name", "web", "--yes");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"(no id)  Failed  {EcsErrorCodes.InvalidResponse}", result.OutLines);
+        Assert.Equal(withAnotherEnabledCode ? 1 : 0, Actions().Count(a => a == "DisableActivation"));
+    }
 }

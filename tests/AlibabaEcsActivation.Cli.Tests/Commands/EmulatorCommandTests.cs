@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -15,12 +16,8 @@ public sealed class EmulatorCommandTests : IDisposable
     [Fact]
     public async Task Prints_the_listening_line_first_answers_there_and_stops_with_0_on_Ctrl_C()
     {
-        var output = new LineSignallingWriter();
-        _cli.Out = output;
         using var interrupt = new CancellationTokenSource();
-
-        Task<CliResult> run = _cli.RunAsync(new[] { "emulator", "--port", "0", "--quiet" }, interrupt.Token);
-        string first = await output.FirstLine.WaitAsync(TimeSpan.FromSeconds(30));
+        (Task<CliResult> run, string first) = await StartAsync(interrupt.Token, "--port", "0", "--quiet");
 
         Match listening = Regex.Match(first, @"^Listening on (http://127\.0\.0\.1:\d+)$");
         Assert.True(listening.Success, first);
@@ -40,12 +37,9 @@ public sealed class EmulatorCommandTests : IDisposable
     [Fact]
     public async Task Flow_control_limit_answers_Throttling_User_beyond_the_rate_it_allows()
     {
-        var output = new LineSignallingWriter();
-        _cli.Out = output;
         using var interrupt = new CancellationTokenSource();
-
-        Task<CliResult> run = _cli.RunAsync(new[] { "emulator", "--flow-control-limit", "1", "--quiet" }, interrupt.Token);
-        string endpoint = Regex.Match(await output.FirstLine.WaitAsync(TimeSpan.FromSeconds(30)), @"http://\S+").Value;
+        (Task<CliResult> run, string first) = await StartAsync(interrupt.Token, "--flow-control-limit", "1", "--quiet");
+        string endpoint = Regex.Match(first, @"http://\S+").Value;
         using var client = new EcsActivationClient(new EcsActivationClientOptions
         {
             RegionId = "cn-hangzhou",
@@ -89,4 +83,13 @@ public sealed class EmulatorCommandTests : IDisposable
     }
 
     public void Dispose() => _cli.Dispose();
+
+    /// <summary>Starts <c>emulator</c> with <paramref name="options"/> and waits for its first line.</summary>
+    private async Task<(Task<CliResult> Run, string FirstLine)> StartAsync(CancellationToken interrupt, params string[] options)
+    {
+        var output = new LineSignallingWriter();
+        _cli.Out = output;
+        Task<CliResult> run = _cli.RunAsync(new[] { "emulator" }.Concat(options).ToArray(), interrupt);
+        return (run, await output.FirstLine.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
 }
