@@ -68,33 +68,13 @@ internal static class Acs3Signer
         {
             int queryCount = business.Count;
             business.CopyTo(query);
-#if NET8_0_OR_GREATER
-            query.AsSpan(0, queryCount).Sort(OrdinalKeyComparer.Comparison);
-#else
-            Array.Sort(query, 0, queryCount, OrdinalKeyComparer.Instance);
-#endif
-            int bound = urlPrefix.Length + 1;
-            for (int i = 0; i < queryCount; i++)
-            {
-                bound += 2 + PercentEncoder.MaxEncodedLength(query[i].Key.Length + query[i].Value.Length, twice: false);
-            }
-
-            url = ArrayPool<char>.Shared.Rent(bound);
+            CanonicalQuery.Sort(query, queryCount);
+            url = ArrayPool<char>.Shared.Rent(urlPrefix.Length + 1 + CanonicalQuery.MaxLength(query, queryCount));
             urlPrefix.CopyTo(0, url, 0, urlPrefix.Length);
             position = urlPrefix.Length;
             url[position++] = '?';
             int queryStart = position;
-            for (int i = 0; i < queryCount; i++)
-            {
-                if (i > 0)
-                {
-                    url[position++] = '&';
-                }
-
-                position = PercentEncoder.Write(url, position, query[i].Key.AsSpan(), twice: false);
-                url[position++] = '=';
-                position = PercentEncoder.Write(url, position, query[i].Value.AsSpan(), twice: false);
-            }
+            position = CanonicalQuery.Write(url, position, query, queryCount);
 
             // In the canonical order (ordinal on the names), so no sort is needed.
             int headerCount = 0;

@@ -40,13 +40,7 @@ internal static class RpcSigner
         try
         {
             int count = Canonicalize(business, common, items);
-            int bound = (urlPrefix?.Length ?? 0) + 2 + SignatureName.Length + (3 * Base64MacLength);
-            for (int i = 0; i < count; i++)
-            {
-                bound += 2 + PercentEncoder.MaxEncodedLength(items[i].Key.Length + items[i].Value.Length, twice: false);
-            }
-
-            url = ArrayPool<char>.Shared.Rent(bound);
+            url = ArrayPool<char>.Shared.Rent((urlPrefix?.Length ?? 0) + 2 + SignatureName.Length + (3 * Base64MacLength) + CanonicalQuery.MaxLength(items, count));
             if (urlPrefix is not null)
             {
                 urlPrefix.CopyTo(0, url, 0, urlPrefix.Length);
@@ -55,18 +49,7 @@ internal static class RpcSigner
             }
 
             int queryStart = position;
-            for (int i = 0; i < count; i++)
-            {
-                if (i > 0)
-                {
-                    url[position++] = '&';
-                }
-
-                position = PercentEncoder.Write(url, position, items[i].Key, twice: false);
-                url[position++] = '=';
-                position = PercentEncoder.Write(url, position, items[i].Value, twice: false);
-            }
-
+            position = CanonicalQuery.Write(url, position, items, count);
             int queryEnd = position;
             Span<byte> mac = stackalloc byte[RpcHmac.MacLength];
             ComputeMac(httpMethod, url.AsSpan(queryStart, queryEnd - queryStart), accessKeySecret, mac);
@@ -95,11 +78,7 @@ internal static class RpcSigner
     {
         business.CopyTo(items);
         int count = common.CopyTo(items, business.Count);
-#if NET8_0_OR_GREATER
-        items.AsSpan(0, count).Sort(OrdinalKeyComparer.Comparison); // Array.Sort would make a delegate per call
-#else
-        Array.Sort(items, 0, count, OrdinalKeyComparer.Instance);
-#endif
+        CanonicalQuery.Sort(items, count);
         return count;
     }
 
