@@ -179,7 +179,8 @@ internal static class DisableCommand
         var progress = new DisableProgress(reporter);
         foreach (ActivationDisableOutcome outcome in known)
         {
-            progress.Report(outcome);
+            // Told by the listing, not by a DisableActivation call: printed, but there is no call to audit.
+            reporter.Report(ResultLine.From(outcome), audited: false);
         }
 
         try

@@ -9,7 +9,6 @@ internal sealed class DisableProgress : IProgress<ActivationDisableOutcome>
 
     public DisableProgress(ResultReporter reporter) => _reporter = reporter;
 
-    public void Report(ActivationDisableOutcome value) =>
-        // A code the listing showed disabled needed no call: it is printed, but there is no call to audit.
-        _reporter.Report(ResultLine.From(value), audited: !(value.Status == ActivationDisableStatus.AlreadyDisabled && value.Attempts == 0));
+    /// <summary>Every outcome of a disable by ID is a DisableActivation call's: printed and audited.</summary>
+    public void Report(ActivationDisableOutcome value) => _reporter.Report(ResultLine.From(value));
 }

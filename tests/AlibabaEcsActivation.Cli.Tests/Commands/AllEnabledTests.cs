@@ -139,10 +139,17 @@ public sealed class AllEnabledTests : EmulatorTest
             : """{"RequestId":"r-1","TotalCount":1,"ActivationList":[{"InstanceName":"web","Disabled":false}]}""";
         Emulator.Faults.Enqueue(Testing.EcsFault.RawResponse(200, "application/json", listing), action: "DescribeActivations");
 
-        CliResult result = await RunAsync("disable", "--all-enabled", "--instance-name", "web", "--yes");
+        string audit = System.IO.Path.Combine(Cli.Home, "audit.jsonl");
+
+        CliResult result = await RunAsync("--audit-log", audit, "disable", "--all-enabled", "--instance-name", "web", "--yes");
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains($"(no id)  Failed  {EcsErrorCodes.InvalidResponse}", result.OutLines);
         Assert.Equal(withAnotherEnabledCode ? 1 : 0, Actions().Count(a => a == "DisableActivation"));
+
+        // The audit log has the calls made: the listing, and a disable only for the code that has an ID.
+        Assert.Equal(
+            withAnotherEnabledCode ? new[] { "DescribeActivations", "DisableActivation" } : new[] { "DescribeActivations" },
+            (await System.IO.File.ReadAllLinesAsync(audit)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("action").GetString()));
     }
 }
