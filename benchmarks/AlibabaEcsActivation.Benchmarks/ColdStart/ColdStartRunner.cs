@@ -24,8 +24,10 @@ internal static class ColdStartRunner
 
     public static int Run(string[] args)
     {
-        int runs = args.Length > 1 && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : DefaultRuns;
-        string[] command = args.Skip(args.Length > 1 && int.TryParse(args[1], out _) ? 2 : 1).ToArray();
+        int runs = DefaultRuns;
+        bool runsGiven = args.Length > 1 && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out runs) && runs > 0;
+        runs = runsGiven ? runs : DefaultRuns;
+        string[] command = args.Skip(runsGiven ? 2 : 1).ToArray();
         if (command.Length == 0)
         {
             command = ["ecs-activation", "disable", ActivationId, "--region", "cn-hangzhou", "--endpoint", "{endpoint}"];
@@ -113,7 +115,17 @@ internal static class ColdStartRunner
     private static double Time(ProcessStartInfo start)
     {
         var clock = Stopwatch.StartNew();
-        using Process process = Process.Start(start) ?? throw new ColdStartException($"{start.FileName} did not start.");
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new ColdStartException($"{start.FileName} did not start ({e.Message}): install the tool (README, \"In an incident\") or pass the command to time.");
+        }
+
+        using Process process = started ?? throw new ColdStartException($"{start.FileName} did not start.");
         string output = process.StandardOutput.ReadToEnd();
         string error = process.StandardError.ReadToEnd();
         process.WaitForExit();
