@@ -42,8 +42,11 @@ internal sealed class RpcCall
     /// <summary>The caller's token, to tell its cancellation from every other.</summary>
     public CancellationToken CallerToken { get; set; }
 
-    /// <summary>The call's token inside its overall Timeout: cancelled when that runs out, or when the caller cancels.</summary>
-    public CancellationToken DeadlineToken { get; set; }
+    /// <summary>The call's overall Timeout, once something needs it (see <see cref="RpcInvoker"/>); disposed when the call ends.</summary>
+    public LinkedDeadline? Deadline { get; set; }
+
+    /// <summary>What ends the call: its deadline's token (which the caller's also cancels) once that exists, the caller's until then.</summary>
+    public CancellationToken DeadlineToken => Deadline?.Token ?? CallerToken;
 
     /// <summary>The HTTP status of the latest attempt's answer; 0 when it got none.</summary>
     public int LastStatusCode { get; set; }

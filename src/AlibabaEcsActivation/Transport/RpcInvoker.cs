@@ -27,6 +27,9 @@ namespace AlibabaEcsActivation.Transport;
 /// the caller's token and each attempt's to the call's, rather than Polly timeout strategies: every
 /// strategy in the pipeline is one more asynchronous frame that each call resumes when its response
 /// arrives, and the retry strategy is the one whose work (backoff, jitter, when to stop) is worth it.
+/// For the same reason the first attempt runs before the pipeline, which only a retry enters: most calls
+/// end with their first attempt, whose own deadline already ends by the call's, so they need neither the
+/// pipeline nor a timer for the call.
 /// </remarks>
 internal sealed class RpcInvoker
 {
@@ -39,7 +42,7 @@ internal sealed class RpcInvoker
     private readonly Func<HttpClient> _httpClientSource;
     private readonly ILogger _logger;
     private readonly ClientMetrics _metrics;
-    private readonly ResiliencePipeline<object> _attempts;
+    private readonly ResiliencePipeline<object>? _retries;
 
     public RpcInvoker(ClientSettings settings, Func<HttpClient> httpClientSource, ILogger logger, ClientMetrics metrics)
     {
@@ -47,13 +50,10 @@ internal sealed class RpcInvoker
         _httpClientSource = httpClientSource;
         _logger = logger;
         _metrics = metrics;
-        var attempts = new ResiliencePipelineBuilder<object> { TimeProvider = settings.TimeProvider };
         if (settings.MaxRetries > 0)
         {
-            attempts.AddRetry(RetryOptions());
+            _retries = new ResiliencePipelineBuilder<object> { TimeProvider = settings.TimeProvider }.AddRetry(RetryOptions()).Build();
         }
-
-        _attempts = attempts.Build();
     }
 
     /// <summary>Polly's exponential backoff with jitter, except for throttling (see <see cref="ThrottlingDelay"/>).</summary>
@@ -99,17 +99,14 @@ internal sealed class RpcInvoker
         using Activity? activity = CallActivity.Start(call);
         call.Started = _settings.TimeProvider.GetTimestamp();
         call.CallerToken = cancellationToken;
-        // The call's Timeout, backoffs included; the caller's cancellation reaches the attempts through it.
-        using var deadline = new LinkedDeadline(_settings.TimeProvider, _settings.Timeout, cancellationToken);
-        call.DeadlineToken = deadline.Token;
-        ResilienceContext context = ResilienceContextPool.Shared.Get(deadline.Token);
-        context.Properties.Set(CallKey, call);
         try
         {
-            Outcome<object> outcome = await _attempts.ExecuteOutcomeAsync(
-                static (_, state) => state.Invoker.AttemptAsync(state.Call, state.Contract),
-                context,
-                (Invoker: this, Call: call, Contract: contract)).ConfigureAwait(false);
+            Outcome<object> outcome = await AttemptAsync(call, contract).ConfigureAwait(false);
+            if (_retries is not null && outcome.Exception is { } failed && ShouldRetry(failed))
+            {
+                outcome = await RetryAsync(_retries, call, contract, outcome).ConfigureAwait(false);
+            }
+
             outcome.ThrowIfException();
             return CallSucceeded(call, activity, (T)outcome.Result!);
         }
@@ -131,8 +128,63 @@ internal sealed class RpcInvoker
         }
         finally
         {
+            call.Deadline?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The retries, under Polly's retry strategy and the call's deadline. The pipeline's first execution
+    /// hands back the first attempt's outcome, so the strategy decides about it, and backs off from it,
+    /// exactly as if it had made that attempt itself.
+    /// </summary>
+    private async ValueTask<Outcome<object>> RetryAsync<T>(ResiliencePipeline<object> retries, RpcCall call, ResponseContract<T> contract, Outcome<object> first)
+        where T : class
+    {
+        ResilienceContext context = ResilienceContextPool.Shared.Get(CallDeadline(call));
+        context.Properties.Set(CallKey, call);
+        try
+        {
+            var attempts = new RetriedAttempts<T>(this, call, contract, first);
+            return await retries.ExecuteOutcomeAsync(static (_, attempts) => attempts.NextAsync(), context, attempts).ConfigureAwait(false);
+        }
+        finally
+        {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>What the retry pipeline executes: the outcome of the attempt already made, then a new attempt each time.</summary>
+    private sealed class RetriedAttempts<T>(RpcInvoker invoker, RpcCall call, ResponseContract<T> contract, Outcome<object> first)
+        where T : class
+    {
+        private bool _firstTaken;
+
+        public ValueTask<Outcome<object>> NextAsync()
+        {
+            if (_firstTaken)
+            {
+                return invoker.AttemptAsync(call, contract);
+            }
+
+            _firstTaken = true;
+            return new ValueTask<Outcome<object>>(first);
+        }
+    }
+
+    /// <summary>
+    /// The call's Timeout, backoffs included, as a token that the caller's cancellation also cancels. It is
+    /// created on first need (a bulk run's turn to wait for, a retry): until then the attempt's own
+    /// deadline, which ends by the call's, is the only timer the call needs.
+    /// </summary>
+    private CancellationToken CallDeadline(RpcCall call)
+    {
+        if (call.Deadline is null)
+        {
+            TimeSpan remaining = _settings.Timeout - _settings.TimeProvider.GetElapsedTime(call.Started);
+            call.Deadline = new LinkedDeadline(_settings.TimeProvider, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, call.CallerToken);
+        }
+
+        return call.DeadlineToken;
     }
 
     /// <summary>One attempt: credentials, a fresh stamp and signature, the request, the classified outcome.</summary>
@@ -145,7 +197,7 @@ internal sealed class RpcInvoker
             try
             {
                 // In a bulk run every attempt, retries included, waits for the run's pace; the wait is not an attempt.
-                turn = await flow.WaitTurnAsync(call.DeadlineToken).ConfigureAwait(false);
+                turn = await flow.WaitTurnAsync(CallDeadline(call)).ConfigureAwait(false);
             }
             catch (OperationCanceledException e)
             {

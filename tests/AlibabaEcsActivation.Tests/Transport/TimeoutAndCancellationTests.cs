@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -108,6 +109,53 @@ public class TimeoutAndCancellationTests
         Assert.Equal(TimeSpan.FromMilliseconds(100), e.Timeout);
         Assert.Contains("did not complete within Timeout", e.Message);
         Assert.Equal(1, _mock.GetMatchCount(dispatch));
+    }
+
+    [Fact]
+    public async Task The_overall_timeout_counts_from_the_call_s_start_when_a_retry_first_needs_it()
+    {
+        var backoffStarted = BackoffStarted(TimeSpan.FromMinutes(1));
+        var handler = new DelegateHandler((_, _) =>
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(60)); // the first attempt takes 60 ms of the call's 100
+            return Task.FromResult(ApiResponses.Json(HttpStatusCode.InternalServerError, ApiResponses.Error("InternalError.Dispatch", "x")));
+        });
+        using var client = ClientFactory.Create(handler, o =>
+        {
+            o.TimeProvider = _clock;
+            o.Timeout = TimeSpan.FromMilliseconds(100);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            o.RetryBaseDelay = TimeSpan.FromMinutes(10);
+            o.RetryMaxDelay = TimeSpan.FromMinutes(10);
+        });
+
+        Task call = client.DisableActivationAsync("id-1");
+        await backoffStarted;
+        _clock.Advance(TimeSpan.FromMilliseconds(39));
+        Assert.False(call.IsCompleted);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        var e = await Assert.ThrowsAsync<EcsRequestTimeoutException>(() => call);
+        Assert.Equal((TimeSpan.FromMilliseconds(100), 1), (e.Timeout, e.Attempts));
+        Assert.Equal(1, handler.Calls);
+    }
+
+    [Fact]
+    public async Task A_call_answered_by_its_first_attempt_sets_only_that_attempt_s_timer()
+    {
+        var dues = new List<TimeSpan>();
+        _clock.TimerCreated = due => dues.Add(due);
+        _mock.When("*").Respond(_ => ApiResponses.Json(HttpStatusCode.OK, ApiResponses.DisableSuccessTyped));
+        using var client = ClientFactory.Create(_mock, o =>
+        {
+            o.TimeProvider = _clock;
+            o.Timeout = TimeSpan.FromSeconds(30);
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+        });
+
+        await client.DisableActivationAsync("id-1");
+
+        Assert.Equal([TimeSpan.FromSeconds(10)], dues);
     }
 
     [Fact]
