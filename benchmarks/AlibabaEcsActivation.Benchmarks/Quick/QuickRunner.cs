@@ -37,6 +37,9 @@ internal static class QuickRunner
     private const string VersusObligations =
         "the SDK vs the plainly written conforming client, paired rounds; target >= 0.95";
 
+    private const string VersusItself =
+        "a second instance of the plainly written conforming client vs the first, paired as the line below: how far from 1 noise alone moves that ratio in this run";
+
     /// <param name="signingOnly">Only the signing figures (<c>quick signing</c>), in a few seconds.</param>
     public static async Task<int> RunAsync(bool signingOnly = false)
     {
@@ -113,9 +116,10 @@ internal static class QuickRunner
     {
         using ServerProcess server = ServerProcess.Start();
         using var scenario = new EndToEndScenario(server.Url);
+        using var twin = new EndToEndScenario(server.Url);
 
         Func<Task> raw = scenario.RawCallAsync;
-        Func<Task>[] sides = [raw, scenario.ClientCallAsync, scenario.FloorCallAsync, scenario.ObligationsCallAsync];
+        Func<Task>[] sides = [raw, scenario.ClientCallAsync, scenario.FloorCallAsync, scenario.ObligationsCallAsync, twin.ObligationsCallAsync];
         TimeSpan warmUp = await JitWarmUp.RunAsync(() => RunEverySideAsync(sides), TimeSpan.FromSeconds(2), MaxJitWarmUp);
         Print("e2e_warmup_s", warmUp.TotalSeconds, "s", $"every side run until the JIT compiled nothing new for {JitWarmUp.Quiet.TotalSeconds:0} s, at most {MaxJitWarmUp.TotalSeconds:0} s");
 
@@ -124,14 +128,14 @@ internal static class QuickRunner
         Print("e2e_sequential_ratio", seqRatio, "x throughput", $"median of {EndToEndRounds} paired rounds vs raw HttpClient; target >= 0.9: {Verdict(seqRatio >= 0.9)}");
         PrintCpu("e2e_client_cpu_us_per_call", sdkSeq, rawSeq);
         await MeasureReferenceSidesAsync(scenario, "sequential", "e2e_", side => SequentialAsync(raw, side, PairWarmUp, ReferenceRounds));
-        await MeasureAgainstObligationsAsync(scenario, "sequential", (baseline, candidate) => SequentialAsync(baseline, candidate, PairWarmUp));
+        await MeasureAgainstObligationsAsync(scenario, twin, "sequential", (baseline, candidate) => SequentialAsync(baseline, candidate, PairWarmUp));
 
         var (rawCon, sdkCon, conRatio) = await ConcurrentAsync(raw, scenario.ClientCallAsync, PairWarmUp);
         Print("e2e_concurrent_calls_per_s", 1e9 / sdkCon.NanosecondsPerOp, "calls/s", $"{EndToEndBenchmarks.Callers} callers; raw HttpClient {Fmt(1e9 / rawCon.NanosecondsPerOp)} calls/s");
         Print("e2e_concurrent_ratio", conRatio, "x throughput", $"median of {EndToEndRounds} paired rounds vs raw HttpClient; target >= 0.9: {Verdict(conRatio >= 0.9)}");
         PrintCpu("e2e_concurrent_client_cpu_us_per_call", sdkCon, rawCon);
         await MeasureReferenceSidesAsync(scenario, "concurrent", "e2e_concurrent_", side => ConcurrentAsync(raw, side, PairWarmUp, ReferenceRounds));
-        await MeasureAgainstObligationsAsync(scenario, "concurrent", (baseline, candidate) => ConcurrentAsync(baseline, candidate, PairWarmUp));
+        await MeasureAgainstObligationsAsync(scenario, twin, "concurrent", (baseline, candidate) => ConcurrentAsync(baseline, candidate, PairWarmUp));
 
         double allocRatio = sdkSeq.BytesPerOp / rawSeq.BytesPerOp;
         Print("e2e_alloc_bytes_per_call", sdkSeq.BytesPerOp, "B", $"{Fmt(allocRatio)}x raw HttpClient's {Fmt(rawSeq.BytesPerOp)} B; target <= 1.5x: {Verdict(allocRatio <= 1.5)}");
@@ -153,10 +157,16 @@ internal static class QuickRunner
         Print($"e2e_{mode}_obligations_alloc_bytes_per_call", obligations.BytesPerOp, "B", "the plainly written conforming client");
     }
 
-    /// <summary>The SDK against the obligations side directly: <c>e2e_{mode}_sdk_vs_obligations_ratio</c> and the SDK's bytes per call beside it.</summary>
+    /// <summary>
+    /// The SDK against the obligations side directly: <c>e2e_{mode}_sdk_vs_obligations_ratio</c> and the SDK's bytes per call
+    /// beside it; first the obligations side against its <paramref name="twin"/>'s, measured the same way, whose distance from 1 is
+    /// what the run's noise alone does to such a ratio.
+    /// </summary>
     private static async Task MeasureAgainstObligationsAsync(
-        EndToEndScenario scenario, string mode, Func<Func<Task>, Func<Task>, Task<(Sample Baseline, Sample Candidate, double ThroughputRatio)>> measure)
+        EndToEndScenario scenario, EndToEndScenario twin, string mode, Func<Func<Task>, Func<Task>, Task<(Sample Baseline, Sample Candidate, double ThroughputRatio)>> measure)
     {
+        var (_, _, noise) = await measure(scenario.ObligationsCallAsync, twin.ObligationsCallAsync);
+        Print($"e2e_{mode}_obligations_vs_itself_ratio", noise, "x throughput", VersusItself);
         var (obligations, sdk, ratio) = await measure(scenario.ObligationsCallAsync, scenario.ClientCallAsync);
         Print($"e2e_{mode}_sdk_vs_obligations_ratio", ratio, "x throughput", $"{VersusObligations}: {Verdict(ratio >= 0.95)}");
         Print($"e2e_{mode}_sdk_vs_obligations_alloc_bytes", sdk.BytesPerOp, "B", $"the obligations side {Fmt(obligations.BytesPerOp)} B in the same rounds; target <= it: {Verdict(sdk.BytesPerOp <= obligations.BytesPerOp)}");
