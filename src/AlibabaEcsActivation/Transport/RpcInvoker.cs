@@ -24,7 +24,7 @@ namespace AlibabaEcsActivation.Transport;
 /// </summary>
 /// <remarks>
 /// The two deadlines are token sources on the configured <see cref="TimeProvider"/>, the call's linked to
-/// the caller's token and each attempt's to the call's, rather than Polly timeout strategies: every
+/// the caller's token and each attempt's to the call's (to the caller's while the call has none), rather than Polly timeout strategies: every
 /// strategy in the pipeline is one more asynchronous frame that each call resumes when its response
 /// arrives, and the retry strategy is the one whose work (backoff, jitter, when to stop) is worth it.
 /// For the same reason the first attempt runs before the pipeline, which only a retry enters: most calls
