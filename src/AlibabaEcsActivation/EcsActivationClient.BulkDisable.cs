@@ -167,23 +167,45 @@ public partial class EcsActivationClient
     }
 
     /// <summary>
-    /// One code. Throttling is retried inside the call, at the run's pace, which throttling slows; what
-    /// still fails becomes a Failed outcome. Only the caller's cancellation ends the whole bulk operation.
+    /// One code (its ID the caller's, validated already, or the service's own from a listing). Throttling is
+    /// retried inside the call, at the run's pace, which throttling slows. A call whose every attempt was
+    /// throttled is made again, at the same pace, when the service accepted other calls of the run while it
+    /// lasted: the service is taking calls, just not this one yet, and a throttled request was not acted on.
+    /// When nothing got through meanwhile, or throttling is not to be retried
+    /// (<see cref="EcsActivationClientOptions.RetryThrottling"/>), the throttling is the code's outcome. As only
+    /// a call with an accepted answer is never made again, and each has finitely many, the run ends however
+    /// the service answers. What else fails becomes a Failed outcome at once. Only the caller's cancellation
+    /// ends the whole bulk operation.
     /// </summary>
     private async Task<ActivationDisableOutcome> DisableOneAsync(string activationId, string? regionId, FlowController flow, CancellationToken cancellationToken)
     {
-        try
+        int earlierAttempts = 0; // those of this code's earlier, throttled calls
+        while (true)
         {
-            DisableActivationResponse response = await DisableUncheckedAsync(activationId, regionId, flow, cancellationToken).ConfigureAwait(false);
-            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Disabled, response.Activation) { Attempts = response.ResponseMetadata.Attempts, RequestId = response.ResponseMetadata.RequestId };
-        }
-        catch (ActivationNotFoundException e)
-        {
-            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.NotFound, exception: e) { Attempts = e.Attempts };
-        }
-        catch (EcsException e)
-        {
-            return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Failed, exception: e) { Attempts = e.Attempts };
+            RpcCall call = ActivationCall("DisableActivation", activationId, regionId);
+            call.FlowControl = flow;
+            long acceptedBefore = flow.AcceptedInRun;
+            try
+            {
+                DisableActivationResponse response = await _invoker.InvokeAsync(call, DisabledCode, cancellationToken).ConfigureAwait(false);
+                return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Disabled, response.Activation)
+                {
+                    Attempts = earlierAttempts + response.ResponseMetadata.Attempts,
+                    RequestId = response.ResponseMetadata.RequestId,
+                };
+            }
+            catch (ThrottlingException e) when (_settings.RetryThrottling && call.ThrottledAttempts == call.Attempts && flow.AcceptedInRun > acceptedBefore)
+            {
+                earlierAttempts += e.Attempts;
+            }
+            catch (ActivationNotFoundException e)
+            {
+                return new ActivationDisableOutcome(activationId, ActivationDisableStatus.NotFound, exception: e) { Attempts = earlierAttempts + e.Attempts };
+            }
+            catch (EcsException e)
+            {
+                return new ActivationDisableOutcome(activationId, ActivationDisableStatus.Failed, exception: e) { Attempts = earlierAttempts + e.Attempts };
+            }
         }
     }
 

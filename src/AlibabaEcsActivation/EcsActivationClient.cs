@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using AlibabaEcsActivation.Credentials;
 using AlibabaEcsActivation.Diagnostics;
-using AlibabaEcsActivation.FlowControl;
 using AlibabaEcsActivation.Serialization;
 using AlibabaEcsActivation.Signing;
 using AlibabaEcsActivation.Transport;
@@ -98,18 +97,7 @@ public partial class EcsActivationClient : IEcsActivationClient, IDisposable
         }
 
         string activationId = InputValidator.RequireId(request.ActivationId, nameof(request), "activation ID (DisableActivationRequest.ActivationId)");
-        return DisableUncheckedAsync(activationId, request.RegionId, flowControl: null, cancellationToken);
-    }
-
-    /// <summary>
-    /// Disables one code whose ID is the caller's (validated already) or the service's own (from a listing);
-    /// in a bulk run, at the pace of its <paramref name="flowControl"/>.
-    /// </summary>
-    private Task<DisableActivationResponse> DisableUncheckedAsync(string activationId, string? regionId, FlowController? flowControl, CancellationToken cancellationToken)
-    {
-        RpcCall call = ActivationCall("DisableActivation", activationId, regionId);
-        call.FlowControl = flowControl;
-        return _invoker.InvokeAsync(call, DisabledCode, cancellationToken);
+        return _invoker.InvokeAsync(ActivationCall("DisableActivation", activationId, request.RegionId), DisabledCode, cancellationToken);
     }
 
     /// <summary>Disposes the HttpClient and the meter the client created itself, if any.</summary>

@@ -88,7 +88,8 @@ public partial interface IEcsActivationClient
     /// and reports an outcome per code instead of stopping at the first error. The run adapts to the service's flow
     /// control: it paces its attempts at the rate the service accepts and lets more calls in while they succeed,
     /// backing off on <c>Throttling</c> (see <see cref="BulkDisableOptions.MaxConcurrency"/>). Each call retries
-    /// server faults as usual, and throttling at the run's pace. The prior state is not looked up (that would double the calls during an incident),
+    /// server faults as usual, and throttling at the run's pace; a code whose call was throttled on every attempt is called
+    /// again when the service accepted other calls meanwhile, and fails with the throttling only when it accepted none. The prior state is not looked up (that would double the calls during an incident),
     /// so a code that was already disabled is reported as <see cref="ActivationDisableStatus.Disabled"/>.
     /// </summary>
     /// <param name="activationIds">The IDs; repeats are disabled once. An empty list makes no call.</param>

@@ -53,6 +53,7 @@ internal sealed class FlowController
     private int _inFlight;
     private int _epoch;
     private long _nextTurn;
+    private long _acceptedInRun;
 
     /// <param name="maxConcurrency">The bound on <see cref="Concurrency"/>, 1 or more.</param>
     /// <param name="minimumRate">The slowest pace, in attempts per second, however often the service throttles.</param>
@@ -72,6 +73,9 @@ internal sealed class FlowController
 
     /// <summary>How many attempts may start per second; infinite until the service first throttles.</summary>
     public double Rate { get; private set; } = double.PositiveInfinity;
+
+    /// <summary>How many answers the service has accepted in this run so far: whether it took any call over a stretch of time.</summary>
+    public long AcceptedInRun => Interlocked.Read(ref _acceptedInRun);
 
     /// <summary>How many calls are in flight (entered and not yet exited).</summary>
     public int InFlight
@@ -189,6 +193,7 @@ internal sealed class FlowController
             }
 
             _accepted.Enqueue(now);
+            Interlocked.Increment(ref _acceptedInRun);
             if (!double.IsPositiveInfinity(Rate))
             {
                 Rate += RateGrowthPerAnswer;

@@ -48,7 +48,8 @@ public sealed class ActivationDisableOutcome
     public EcsException? Exception { get; }
 
     /// <summary>
-    /// How many attempts the DisableActivation call for this code made (retries included); 0 when no call
+    /// How many attempts the DisableActivation calls for this code made (retries included, and those of a call made
+    /// again after it ended throttled while the service accepted others); 0 when no call
     /// was made (<see cref="ActivationDisableStatus.AlreadyDisabled"/>, or a listed code without an ID).
     /// </summary>
     public int Attempts { get; init; }

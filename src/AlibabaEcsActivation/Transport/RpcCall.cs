@@ -30,6 +30,9 @@ internal sealed class RpcCall
     /// <summary>How many attempts have started so far.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>How many attempts the service answered with <c>Throttling</c>: refused, not acted on.</summary>
+    public int ThrottledAttempts { get; set; }
+
     /// <summary>What each failed attempt met.</summary>
     public AttemptHistory History { get; } = new();
 

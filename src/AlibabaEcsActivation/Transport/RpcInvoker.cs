@@ -251,6 +251,7 @@ internal sealed class RpcInvoker
             (call.LastStatusCode, call.LastRequestId) = e is EcsServiceException answered ? (answered.StatusCode, answered.RequestId) : (0, null);
             if (e is EcsServiceException)
             {
+                call.ThrottledAttempts += e is ThrottlingException ? 1 : 0;
                 call.FlowControl?.Answered(turn, throttled: e is ThrottlingException);
             }
 

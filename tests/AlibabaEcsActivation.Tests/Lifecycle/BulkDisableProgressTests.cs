@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using AlibabaEcsActivation.Tests.Infrastructure;
 using Xunit;
 
 namespace AlibabaEcsActivation.Tests.Lifecycle;
@@ -27,7 +28,7 @@ public class BulkDisableProgressTests
         });
         using var client = ecs.CreateClient();
         var reports = new List<string>();
-        var progress = new Reporter(o =>
+        var progress = new InlineProgress<ActivationDisableOutcome>(o =>
         {
             reports.Add(o.ActivationId);
             if (o.ActivationId == "fast")
@@ -55,7 +56,7 @@ public class BulkDisableProgressTests
         using var client = ecs.CreateClient();
         var reported = new List<ActivationDisableOutcome>();
         int inside = 0, overlaps = 0;
-        var progress = new Reporter(o =>
+        var progress = new InlineProgress<ActivationDisableOutcome>(o =>
         {
             if (Interlocked.Increment(ref inside) > 1)
             {
@@ -84,7 +85,7 @@ public class BulkDisableProgressTests
         });
         using var client = ecs.CreateClient();
         var reports = new List<(string Id, ActivationDisableStatus Status, int CallsSoFar)>();
-        var progress = new Reporter(o => reports.Add((o.ActivationId, o.Status, ecs.RequestsFor("DisableActivation").Count)));
+        var progress = new InlineProgress<ActivationDisableOutcome>(o => reports.Add((o.ActivationId, o.Status, ecs.RequestsFor("DisableActivation").Count)));
 
         BulkDisableResult result = await client.DisableMatchingActivationsAsync(new DescribeActivationsRequest { InstanceName = "web" }, new BulkDisableOptions { MaxConcurrency = 1, Progress = progress });
 
@@ -92,11 +93,5 @@ public class BulkDisableProgressTests
             new[] { ("off-1", ActivationDisableStatus.AlreadyDisabled, 0), ("off-2", ActivationDisableStatus.AlreadyDisabled, 0), ("on-1", ActivationDisableStatus.Disabled, 1), ("on-2", ActivationDisableStatus.Disabled, 2) },
             reports);
         Assert.Equal(new[] { "on-1", "off-1", "on-2", "off-2" }, result.Outcomes.Select(o => o.ActivationId));
-    }
-
-    /// <summary>Reports synchronously on the reporting thread (<see cref="Progress{T}"/> would post them elsewhere).</summary>
-    private sealed class Reporter(Action<ActivationDisableOutcome> report) : IProgress<ActivationDisableOutcome>
-    {
-        public void Report(ActivationDisableOutcome value) => report(value);
     }
 }
