@@ -73,11 +73,7 @@ internal static class DeleteCommand
             }
             catch (EcsException e)
             {
-                var service = e as EcsServiceException;
-                line = new ResultLine(id, e is ActivationNotFoundException ? "NotFound" : "Failed", service?.ErrorCode, service?.RequestId, e.Attempts)
-                {
-                    FailureKind = service is null ? e.GetType().Name : null,
-                };
+                line = ResultLine.From(id, e);
             }
 
             reporter.Report(line);

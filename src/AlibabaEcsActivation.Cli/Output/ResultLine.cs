@@ -24,6 +24,16 @@ internal sealed record ResultLine(string Id, string Status, string? ErrorCode, s
             FailureKind = outcome.ErrorCode is null ? outcome.Exception?.GetType().Name : null,
         };
 
+    /// <summary>The result of one call for <paramref name="id"/> that failed with <paramref name="e"/>: NotFound for an unknown code, Failed otherwise.</summary>
+    public static ResultLine From(string id, EcsException e)
+    {
+        var service = e as EcsServiceException;
+        return new(id, e is ActivationNotFoundException ? nameof(ActivationDisableStatus.NotFound) : nameof(ActivationDisableStatus.Failed), service?.ErrorCode, service?.RequestId, e.Attempts)
+        {
+            FailureKind = service?.ErrorCode is null ? e.GetType().Name : null,
+        };
+    }
+
     /// <summary>The text line: the ID, the status, then what there is of the error code and RequestId.</summary>
     public string ToText()
     {

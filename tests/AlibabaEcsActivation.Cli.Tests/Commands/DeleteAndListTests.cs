@@ -32,6 +32,20 @@ public sealed class DeleteAndListTests : EmulatorTest
     }
 
     [Fact]
+    public async Task A_delete_the_service_refuses_is_reported_with_its_error_code_and_RequestId_and_the_rest_go_on()
+    {
+        Emulator.Faults.Enqueue(EcsFaultFor.Forbidden(), action: "DeleteActivation", activationId: WebDisabled);
+
+        CliResult result = await RunAsync("delete", WebDisabled, Db);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Matches($"^{WebDisabled}  Failed  Forbidden.RAM  RequestId=\\S+$", result.OutLines[0]);
+        Assert.Contains("  Deleted  RequestId=", result.OutLines[1]);
+        Assert.NotNull(Emulator.Activations.Find(Region, WebDisabled));
+        Assert.Null(Emulator.Activations.Find(Region, Db));
+    }
+
+    [Fact]
     public async Task List_prints_every_code_in_the_region_one_line_each()
     {
         CliResult result = await RunAsync("list");
