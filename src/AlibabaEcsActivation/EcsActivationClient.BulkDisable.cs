@@ -172,10 +172,11 @@ public partial class EcsActivationClient
     /// throttled is made again, at the same pace, when the service accepted other calls of the run while it
     /// lasted: the service is taking calls, just not this one yet, and a throttled request was not acted on.
     /// When nothing got through meanwhile, or throttling is not to be retried
-    /// (<see cref="EcsActivationClientOptions.RetryThrottling"/>), the throttling is the code's outcome. As only
-    /// a call with an accepted answer is never made again, and each has finitely many, the run ends however
-    /// the service answers. What else fails becomes a Failed outcome at once. Only the caller's cancellation
-    /// ends the whole bulk operation.
+    /// (<see cref="EcsActivationClientOptions.RetryThrottling"/>), the throttling is the code's outcome. The run
+    /// ends however the service answers: a call is made again only when another call's answer was accepted
+    /// meanwhile, and a call made again had none of its own accepted, so those answers are finitely many.
+    /// What else fails becomes a Failed outcome at once. Only the caller's cancellation ends the whole bulk
+    /// operation.
     /// </summary>
     private async Task<ActivationDisableOutcome> DisableOneAsync(string activationId, string? regionId, FlowController flow, CancellationToken cancellationToken)
     {
