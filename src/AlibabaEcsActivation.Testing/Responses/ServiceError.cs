@@ -89,9 +89,8 @@ internal sealed class ServiceError : Exception
     public static ServiceError Malformed(string parameter, string rule) =>
         new(400, $"Invalid{parameter}.Malformed", $"The specified parameter {parameter} is not valid. {rule}");
 
-    /// <summary>Over <see cref="EcsEmulatorOptions.FlowControlLimit"/>: what the gateway answers, as <see cref="EcsFault.Throttling"/> does.</summary>
-    public static ServiceError Throttled() =>
-        new(400, "Throttling.User", "Request was denied due to user flow control.");
+    /// <summary>Over <see cref="EcsEmulatorOptions.FlowControlLimit"/>: what the gateway answers, the answer of <see cref="EcsFault.Throttling"/>.</summary>
+    public static ServiceError Throttled() => FromFault(EcsFault.Throttling());
 
     public static ServiceError FromFault(EcsFault fault) =>
         new(fault.StatusCode, fault.ErrorCode!, fault.Message!, fault.RetryAfter);
