@@ -49,7 +49,7 @@ public sealed class ActivationDisableOutcome
 
     /// <summary>
     /// How many attempts the DisableActivation calls for this code made (retries included, and those of a call made
-    /// again after it ended throttled while the service accepted others); 0 when no call
+    /// again after it was throttled on every attempt while the service accepted others); 0 when no call
     /// was made (<see cref="ActivationDisableStatus.AlreadyDisabled"/>, or a listed code without an ID).
     /// </summary>
     public int Attempts { get; init; }
